@@ -1,0 +1,122 @@
+package dev.streamcat.engine;
+
+import dev.streamcat.api.ivs.Ivs;
+import dev.streamcat.api.ivschat.IvsChat;
+import dev.streamcat.engine.api.ControlApi;
+import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.engine.auth.SigV4Verifier;
+import dev.streamcat.engine.channel.IvsService;
+import dev.streamcat.engine.channel.LiveChannels;
+import dev.streamcat.engine.chat.ChatTokenCodec;
+import dev.streamcat.engine.chat.IvsChatService;
+import dev.streamcat.engine.chat.RoomMessaging;
+import dev.streamcat.engine.persistence.Database;
+import dev.streamcat.engine.persistence.EngineSecrets;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The IVS-compatible engine in one process: its tables, its services and its HTTP listener. Start
+ * it with {@link #start}; {@link #close()} stops the listener and waits for in-flight requests.
+ * Thread-safe.
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final IvsService ivs;
+    private final IvsChatService chat;
+    private final HttpServer server;
+    private volatile boolean ready;
+
+    private Engine(IvsService ivs, IvsChatService chat, HttpServer server) {
+        this.ivs = ivs;
+        this.chat = chat;
+        this.server = server;
+    }
+
+    /** Migrates the engine's tables, builds the services and binds the HTTP listener. Blocking. */
+    public static Engine start(Vertx vertx, EngineConfig config, Database database, Clock clock) {
+        database.migrate("engine");
+        IvsService ivs = new IvsService(database.jdbi(), config.identity(), LiveChannels.NONE, clock);
+        ChatTokenCodec tokens = new ChatTokenCodec(new EngineSecrets(database.jdbi()).getOrCreate("chat-token-key", 32));
+        IvsChatService chat =
+                new IvsChatService(database.jdbi(), config.identity(), tokens, () -> RoomMessaging.NO_CONNECTIONS, clock);
+        Map<String, Credentials> byKey =
+                config.credentials().stream().collect(Collectors.toMap(Credentials::accessKeyId, Function.identity()));
+        SigV4Verifier verifier = new SigV4Verifier(
+                key -> Optional.ofNullable(byKey.get(key)), config.identity().region(), clock, config.maxClockSkew());
+
+        Router router = Router.router(vertx);
+        Engine[] self = new Engine[1];
+        router.get("/healthz").handler(ctx -> ctx.response()
+                .setStatusCode(self[0] != null && self[0].ready ? 200 : 503)
+                .putHeader("Content-Type", "text/plain")
+                .end(self[0] != null && self[0].ready ? "ok\n" : "starting\n"));
+        new ControlApi(vertx, verifier, ivs, chat).mount(router);
+        HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.bindHost())
+                        .setPort(config.httpPort())
+                        .setMaxInitialLineLength(8192)
+                        .setMaxHeaderSize(16384)
+                        .setCompressionSupported(false))
+                .requestHandler(router);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "cannot listen on " + config.bindHost() + ":" + config.httpPort() + " (engine port): " + rootMessage(e), e);
+        }
+        Engine engine = new Engine(ivs, chat, server);
+        self[0] = engine;
+        engine.ready = true;
+        LOG.info("engine listening on {}:{}", config.bindHost(), server.actualPort());
+        return engine;
+    }
+
+    /** The IVS API, in process. */
+    public Ivs ivs() {
+        return ivs;
+    }
+
+    /** The IVS Chat API, in process. */
+    public IvsChat ivsChat() {
+        return chat;
+    }
+
+    /** The engine's own view of the IVS service (stream key lookups for ingest). */
+    public IvsService ivsService() {
+        return ivs;
+    }
+
+    public int httpPort() {
+        return server.actualPort();
+    }
+
+    @Override
+    public void close() {
+        ready = false;
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("engine listener did not close cleanly: {}", rootMessage(e));
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivs;
+
+/** The CreateRecordingConfigurationResponse shape of the API. */
+public record CreateRecordingConfigurationResponse(RecordingConfiguration recordingConfiguration) {}

@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivs;
+
+/** The CreateStreamKeyResponse shape of the API. */
+public record CreateStreamKeyResponse(StreamKey streamKey) {}

@@ -1,0 +1,6 @@
+package dev.streamcat.api.ivs;
+
+import org.jspecify.annotations.Nullable;
+
+/** The DeleteStreamKeyRequest shape of the API. */
+public record DeleteStreamKeyRequest(@Nullable String arn) {}

@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivs;
+
+/** The GetChannelResponse shape of the API. */
+public record GetChannelResponse(Channel channel) {}

@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivs;
+
+/** The GetRecordingConfigurationResponse shape of the API. */
+public record GetRecordingConfigurationResponse(RecordingConfiguration recordingConfiguration) {}

@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivs;
+
+/** The GetStreamKeyResponse shape of the API. */
+public record GetStreamKeyResponse(StreamKey streamKey) {}

@@ -1,0 +1,6 @@
+package dev.streamcat.api.ivs;
+
+import java.util.Map;
+
+/** A stream key as listed (without its value). */
+public record StreamKeySummary(String arn, String channelArn, Map<String, String> tags) {}

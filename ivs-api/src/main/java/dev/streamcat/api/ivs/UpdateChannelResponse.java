@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivs;
+
+/** The UpdateChannelResponse shape of the API. */
+public record UpdateChannelResponse(Channel channel) {}

@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivschat;
+
+/** The SendEventResponse shape of the API. */
+public record SendEventResponse(String id) {}
