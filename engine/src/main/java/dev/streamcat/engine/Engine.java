@@ -48,9 +48,10 @@ public final class Engine implements AutoCloseable {
     public static Engine start(Vertx vertx, EngineConfig config, Database database, Clock clock) {
         database.migrate("engine");
         IvsService ivs = new IvsService(database.jdbi(), config.identity(), LiveChannels.NONE, clock);
-        ChatTokenCodec tokens = new ChatTokenCodec(new EngineSecrets(database.jdbi()).getOrCreate("chat-token-key", 32));
-        IvsChatService chat =
-                new IvsChatService(database.jdbi(), config.identity(), tokens, () -> RoomMessaging.NO_CONNECTIONS, clock);
+        ChatTokenCodec tokens =
+                new ChatTokenCodec(new EngineSecrets(database.jdbi()).getOrCreate("chat-token-key", 32));
+        IvsChatService chat = new IvsChatService(
+                database.jdbi(), config.identity(), tokens, () -> RoomMessaging.NO_CONNECTIONS, clock);
         Map<String, Credentials> byKey =
                 config.credentials().stream().collect(Collectors.toMap(Credentials::accessKeyId, Function.identity()));
         SigV4Verifier verifier = new SigV4Verifier(
@@ -74,7 +75,9 @@ public final class Engine implements AutoCloseable {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException(
-                    "cannot listen on " + config.bindHost() + ":" + config.httpPort() + " (engine port): " + rootMessage(e), e);
+                    "cannot listen on " + config.bindHost() + ":" + config.httpPort() + " (engine port): "
+                            + rootMessage(e),
+                    e);
         }
         Engine engine = new Engine(ivs, chat, server);
         self[0] = engine;

@@ -14,11 +14,7 @@ import java.util.List;
  * @param maxClockSkew how far a signed request's time may be from the server's clock
  */
 public record EngineConfig(
-        EngineIdentity identity,
-        String bindHost,
-        int httpPort,
-        List<Credentials> credentials,
-        Duration maxClockSkew) {
+        EngineIdentity identity, String bindHost, int httpPort, List<Credentials> credentials, Duration maxClockSkew) {
     public EngineConfig {
         credentials = List.copyOf(credentials);
         if (credentials.isEmpty()) {

@@ -80,7 +80,10 @@ public final class ControlApi {
         try {
             if (path.startsWith(TAGS_PREFIX) && path.length() > TAGS_PREFIX.length()) {
                 String arnText = URLDecoder.decode(path.substring(TAGS_PREFIX.length()), StandardCharsets.UTF_8);
-                service = Arn.parse(arnText).map(Arn::service).filter(Operations.IVSCHAT::equals).orElse(Operations.IVS);
+                service = Arn.parse(arnText)
+                        .map(Arn::service)
+                        .filter(Operations.IVSCHAT::equals)
+                        .orElse(Operations.IVS);
                 authenticate(ctx, service);
                 tags(ctx, service, arnText);
                 return;
@@ -102,40 +105,65 @@ public final class ControlApi {
 
     private void tags(RoutingContext ctx, String service, String arn) {
         switch (ctx.request().method().name()) {
-            case "GET" -> run(ctx, service, () -> service.equals(Operations.IVS)
-                    ? ivs.listTagsForResource(new ListTagsForResourceRequest(arn))
-                    : chat.listTagsForResource(new ListTagsForResourceRequest(arn)), 200);
+            case "GET" ->
+                run(
+                        ctx,
+                        service,
+                        () -> service.equals(Operations.IVS)
+                                ? ivs.listTagsForResource(new ListTagsForResourceRequest(arn))
+                                : chat.listTagsForResource(new ListTagsForResourceRequest(arn)),
+                        200);
             case "POST" -> {
                 TagResourceRequest body = parse(ctx, TagResourceRequest.class);
                 TagResourceRequest request = new TagResourceRequest(arn, body.tags());
-                run(ctx, service, () -> {
-                    if (service.equals(Operations.IVS)) ivs.tagResource(request);
-                    else chat.tagResource(request);
-                    return Operation.EMPTY;
-                }, 200);
+                run(
+                        ctx,
+                        service,
+                        () -> {
+                            if (service.equals(Operations.IVS)) ivs.tagResource(request);
+                            else chat.tagResource(request);
+                            return Operation.EMPTY;
+                        },
+                        200);
             }
             case "DELETE" -> {
                 List<String> keys = ctx.queryParam("tagKeys");
                 UntagResourceRequest request = new UntagResourceRequest(arn, keys.isEmpty() ? null : keys);
-                run(ctx, service, () -> {
-                    if (service.equals(Operations.IVS)) ivs.untagResource(request);
-                    else chat.untagResource(request);
-                    return Operation.EMPTY;
-                }, 200);
+                run(
+                        ctx,
+                        service,
+                        () -> {
+                            if (service.equals(Operations.IVS)) ivs.untagResource(request);
+                            else chat.untagResource(request);
+                            return Operation.EMPTY;
+                        },
+                        200);
             }
-            default -> fail(ctx, service, new UnknownOperation("Unknown operation: " + ctx.request().method() + " /tags"));
+            default ->
+                fail(
+                        ctx,
+                        service,
+                        new UnknownOperation(
+                                "Unknown operation: " + ctx.request().method() + " /tags"));
         }
     }
 
     private void authenticate(RoutingContext ctx, String service) {
         HttpServerRequest request = ctx.request();
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        request.headers().forEach(h -> headers.computeIfAbsent(h.getKey().toLowerCase(java.util.Locale.ROOT),
-                k -> new ArrayList<>()).add(h.getValue()));
+        request.headers().forEach(h -> headers.computeIfAbsent(
+                        h.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
+                .add(h.getValue()));
         Buffer body = ctx.body().buffer();
         String query = request.query();
-        verifier.verify(new SignedRequest(request.method().name(), request.path(), query == null ? "" : query, headers,
-                body == null ? new byte[0] : body.getBytes()), service);
+        verifier.verify(
+                new SignedRequest(
+                        request.method().name(),
+                        request.path(),
+                        query == null ? "" : query,
+                        headers,
+                        body == null ? new byte[0] : body.getBytes()),
+                service);
     }
 
     private static <Q> Q parse(RoutingContext ctx, Class<Q> type) {
@@ -154,8 +182,11 @@ public final class ControlApi {
             }
             return EngineJson.MAPPER.treeToValue(tree, type);
         } catch (JsonMappingException e) {
-            String field = e.getPath().isEmpty() ? "body" : String.valueOf(e.getPath().getLast().getFieldName());
-            throw new ValidationException("Could not read field '" + field + "': " + e.getOriginalMessage(),
+            String field = e.getPath().isEmpty()
+                    ? "body"
+                    : String.valueOf(e.getPath().getLast().getFieldName());
+            throw new ValidationException(
+                    "Could not read field '" + field + "': " + e.getOriginalMessage(),
                     ValidationException.Reason.FIELD_VALIDATION_FAILED,
                     List.of(new ValidationException.Field(field, e.getOriginalMessage())));
         } catch (JsonProcessingException e) {
@@ -188,9 +219,11 @@ public final class ControlApi {
 
     private static void fail(RoutingContext ctx, String service, AwsServiceException e) {
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean modeled = !(e instanceof UnknownOperation) && !(e instanceof dev.streamcat.engine.auth.AuthenticationException);
+        boolean modeled =
+                !(e instanceof UnknownOperation) && !(e instanceof dev.streamcat.engine.auth.AuthenticationException);
         if (service.equals(Operations.IVS) && modeled) {
             body.put("exceptionMessage", e.getMessage());
+            body.put("message", e.getMessage());
         } else {
             body.put("message", e.getMessage());
             if (modeled) {

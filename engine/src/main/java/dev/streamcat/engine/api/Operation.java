@@ -14,10 +14,14 @@ record Operation<Q>(String service, Class<Q> requestType, Function<Q, Object> ca
 
     /** An operation without a response body: {@code status} is 200 with {@code {}} or 204 with nothing. */
     static <Q> Operation<Q> empty(String service, Class<Q> type, java.util.function.Consumer<Q> call, int status) {
-        return new Operation<>(service, type, q -> {
-            call.accept(q);
-            return EMPTY;
-        }, status);
+        return new Operation<>(
+                service,
+                type,
+                q -> {
+                    call.accept(q);
+                    return EMPTY;
+                },
+                status);
     }
 
     /** Marker for an empty response. */

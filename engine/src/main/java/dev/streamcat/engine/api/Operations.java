@@ -25,14 +25,19 @@ final class Operations {
         ops.put("BatchGetStreamKey", Operation.of(IVS, BatchGetStreamKeyRequest.class, ivs::batchGetStreamKey));
         ops.put("ListStreamKeys", Operation.of(IVS, ListStreamKeysRequest.class, ivs::listStreamKeys));
         ops.put("DeleteStreamKey", Operation.empty(IVS, DeleteStreamKeyRequest.class, ivs::deleteStreamKey, 204));
-        ops.put("CreateRecordingConfiguration",
+        ops.put(
+                "CreateRecordingConfiguration",
                 Operation.of(IVS, CreateRecordingConfigurationRequest.class, ivs::createRecordingConfiguration));
-        ops.put("GetRecordingConfiguration",
+        ops.put(
+                "GetRecordingConfiguration",
                 Operation.of(IVS, GetRecordingConfigurationRequest.class, ivs::getRecordingConfiguration));
-        ops.put("ListRecordingConfigurations",
+        ops.put(
+                "ListRecordingConfigurations",
                 Operation.of(IVS, ListRecordingConfigurationsRequest.class, ivs::listRecordingConfigurations));
-        ops.put("DeleteRecordingConfiguration",
-                Operation.empty(IVS, DeleteRecordingConfigurationRequest.class, ivs::deleteRecordingConfiguration, 204));
+        ops.put(
+                "DeleteRecordingConfiguration",
+                Operation.empty(
+                        IVS, DeleteRecordingConfigurationRequest.class, ivs::deleteRecordingConfiguration, 204));
 
         ops.put("CreateRoom", Operation.of(IVSCHAT, CreateRoomRequest.class, chat::createRoom));
         ops.put("GetRoom", Operation.of(IVSCHAT, GetRoomRequest.class, chat::getRoom));
@@ -43,15 +48,21 @@ final class Operations {
         ops.put("SendEvent", Operation.of(IVSCHAT, SendEventRequest.class, chat::sendEvent));
         ops.put("DeleteMessage", Operation.of(IVSCHAT, DeleteMessageRequest.class, chat::deleteMessage));
         ops.put("DisconnectUser", Operation.empty(IVSCHAT, DisconnectUserRequest.class, chat::disconnectUser, 200));
-        ops.put("CreateLoggingConfiguration",
+        ops.put(
+                "CreateLoggingConfiguration",
                 Operation.of(IVSCHAT, CreateLoggingConfigurationRequest.class, chat::createLoggingConfiguration));
-        ops.put("GetLoggingConfiguration",
+        ops.put(
+                "GetLoggingConfiguration",
                 Operation.of(IVSCHAT, GetLoggingConfigurationRequest.class, chat::getLoggingConfiguration));
-        ops.put("UpdateLoggingConfiguration",
+        ops.put(
+                "UpdateLoggingConfiguration",
                 Operation.of(IVSCHAT, UpdateLoggingConfigurationRequest.class, chat::updateLoggingConfiguration));
-        ops.put("DeleteLoggingConfiguration",
-                Operation.empty(IVSCHAT, DeleteLoggingConfigurationRequest.class, chat::deleteLoggingConfiguration, 204));
-        ops.put("ListLoggingConfigurations",
+        ops.put(
+                "DeleteLoggingConfiguration",
+                Operation.empty(
+                        IVSCHAT, DeleteLoggingConfigurationRequest.class, chat::deleteLoggingConfiguration, 204));
+        ops.put(
+                "ListLoggingConfigurations",
                 Operation.of(IVSCHAT, ListLoggingConfigurationsRequest.class, chat::listLoggingConfigurations));
         return Map.copyOf(ops);
     }

@@ -44,7 +44,8 @@ public final class SigV4Verifier {
      * @param credentials the secret for an access key id, if known
      * @param maxSkew how far the request time may be from the server's clock (AWS: 5 minutes)
      */
-    public SigV4Verifier(Function<String, Optional<Credentials>> credentials, String region, Clock clock, Duration maxSkew) {
+    public SigV4Verifier(
+            Function<String, Optional<Credentials>> credentials, String region, Clock clock, Duration maxSkew) {
         this.credentials = credentials;
         this.region = region;
         this.clock = clock;
@@ -58,8 +59,8 @@ public final class SigV4Verifier {
             throw AuthenticationException.missing();
         }
         if (authorization.length() > MAX_AUTHORIZATION_LENGTH || !authorization.startsWith(ALGORITHM + " ")) {
-            throw AuthenticationException.incomplete("Authorization header requires the " + ALGORITHM + " algorithm. Authorization="
-                    + truncate(authorization));
+            throw AuthenticationException.incomplete("Authorization header requires the " + ALGORITHM
+                    + " algorithm. Authorization=" + truncate(authorization));
         }
         Map<String, String> parts = parameters(authorization.substring(ALGORITHM.length() + 1));
         String credential = parts.get("Credential");
@@ -71,7 +72,8 @@ public final class SigV4Verifier {
         }
         String[] scope = credential.split("/", -1);
         if (scope.length != 5 || !"aws4_request".equals(scope[4])) {
-            throw AuthenticationException.incomplete("Credential must have the form <key>/<date>/<region>/<service>/aws4_request.");
+            throw AuthenticationException.incomplete(
+                    "Credential must have the form <key>/<date>/<region>/<service>/aws4_request.");
         }
         Credentials caller = credentials.apply(scope[0]).orElseThrow(AuthenticationException::unrecognized);
         if (!scope[3].equals(service)) {
@@ -83,8 +85,9 @@ public final class SigV4Verifier {
         String amzDate = request.header("x-amz-date");
         Instant requestTime = requestTime(amzDate, request.header("date"));
         if (!AMZ_DATE.format(requestTime).startsWith(scope[1])) {
-            throw AuthenticationException.invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-                    + scope[1] + "' != '" + AMZ_DATE.format(requestTime).substring(0, 8) + "'");
+            throw AuthenticationException.invalid(
+                    "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+                            + scope[1] + "' != '" + AMZ_DATE.format(requestTime).substring(0, 8) + "'");
         }
         checkSkew(requestTime);
         List<String> headerNames = List.of(signedHeaders.split(";"));
@@ -92,8 +95,8 @@ public final class SigV4Verifier {
             throw AuthenticationException.incomplete("'Host' must be a 'SignedHeader' in the AWS Authorization.");
         }
         String canonical = canonicalRequest(request, headerNames, signedHeaders);
-        String stringToSign = ALGORITHM + "\n" + AMZ_DATE.format(requestTime) + "\n" + scope[1] + "/" + scope[2] + "/" + scope[3]
-                + "/aws4_request\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
+        String stringToSign = ALGORITHM + "\n" + AMZ_DATE.format(requestTime) + "\n" + scope[1] + "/" + scope[2] + "/"
+                + scope[3] + "/aws4_request\n" + hex(sha256(canonical.getBytes(StandardCharsets.UTF_8)));
         byte[] key = signingKey(caller.secretAccessKey(), scope[1], scope[2], scope[3]);
         byte[] expected = hmac(key, stringToSign);
         byte[] given;
@@ -103,14 +106,16 @@ public final class SigV4Verifier {
             given = new byte[0];
         }
         if (!MessageDigest.isEqual(expected, given)) {
-            throw AuthenticationException.invalid("The request signature we calculated does not match the signature you provided."
-                    + " Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
+            throw AuthenticationException.invalid(
+                    "The request signature we calculated does not match the signature you provided."
+                            + " Check your AWS Secret Access Key and signing method. Consult the service documentation for details.");
         }
         return caller.accessKeyId();
     }
 
     /** Signs a request the way the AWS SDKs do; for tests and internal clients. */
-    public static String authorization(SignedRequest request, Credentials credentials, String region, String service, Instant time) {
+    public static String authorization(
+            SignedRequest request, Credentials credentials, String region, String service, Instant time) {
         List<String> names = new ArrayList<>(new TreeMap<>(request.headers()).keySet());
         String signedHeaders = String.join(";", names);
         String date = AMZ_DATE.format(time);
@@ -130,8 +135,9 @@ public final class SigV4Verifier {
     private void checkSkew(Instant requestTime) {
         Instant now = clock.instant();
         if (requestTime.isBefore(now.minus(maxSkew))) {
-            throw AuthenticationException.invalid("Signature expired: " + AMZ_DATE.format(requestTime) + " is now earlier than "
-                    + AMZ_DATE.format(now.minus(maxSkew)) + " (" + AMZ_DATE.format(now) + " - " + maxSkew.toMinutes() + " min.)");
+            throw AuthenticationException.invalid("Signature expired: " + AMZ_DATE.format(requestTime)
+                    + " is now earlier than " + AMZ_DATE.format(now.minus(maxSkew)) + " (" + AMZ_DATE.format(now)
+                    + " - " + maxSkew.toMinutes() + " min.)");
         }
         if (requestTime.isAfter(now.plus(maxSkew))) {
             throw AuthenticationException.invalid("Signature not yet current: " + AMZ_DATE.format(requestTime)
@@ -149,9 +155,11 @@ public final class SigV4Verifier {
                 return Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(date));
             }
         } catch (DateTimeParseException e) {
-            throw AuthenticationException.incomplete("Date must be in ISO-8601 'basic format'. Got '" + truncate(amzDate) + "'.");
+            throw AuthenticationException.incomplete(
+                    "Date must be in ISO-8601 'basic format'. Got '" + truncate(amzDate) + "'.");
         }
-        throw AuthenticationException.incomplete("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+        throw AuthenticationException.incomplete(
+                "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
     }
 
     static String canonicalRequest(SignedRequest request, List<String> headerNames, String signedHeaders) {
@@ -161,7 +169,8 @@ public final class SigV4Verifier {
         canonical.append(canonicalQuery(request.rawQuery())).append('\n');
         for (String name : headerNames) {
             List<String> values = request.headers().getOrDefault(name, List.of());
-            List<String> trimmed = values.stream().map(v -> v.trim().replaceAll("\\s+", " ")).toList();
+            List<String> trimmed =
+                    values.stream().map(v -> v.trim().replaceAll("\\s+", " ")).toList();
             canonical.append(name).append(':').append(String.join(",", trimmed)).append('\n');
         }
         canonical.append('\n').append(signedHeaders).append('\n');
@@ -183,7 +192,8 @@ public final class SigV4Verifier {
                 segments.add(segment);
             }
         }
-        String normalized = (rawPath.startsWith("/") ? "/" : "") + String.join("/", segments)
+        String normalized = (rawPath.startsWith("/") ? "/" : "")
+                + String.join("/", segments)
                 + (!segments.isEmpty() && rawPath.endsWith("/") ? "/" : "");
         return encode(normalized).replace("%2F", "/");
     }
@@ -215,11 +225,17 @@ public final class SigV4Verifier {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.'
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
                     || c == '~') {
                 out.append(c);
             } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                out.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             }
         }

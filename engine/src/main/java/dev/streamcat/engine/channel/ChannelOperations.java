@@ -66,8 +66,17 @@ final class ChannelOperations {
 
     CreateChannelResponse create(CreateChannelRequest r) {
         Validation v = new Validation();
-        validateSettings(v, r.name(), r.latencyMode(), r.type(), r.preset(), r.recordingConfigurationArn(),
-                r.playbackRestrictionPolicyArn(), r.adConfigurationArn(), r.containerFormat(), r.multitrackInputConfiguration());
+        validateSettings(
+                v,
+                r.name(),
+                r.latencyMode(),
+                r.type(),
+                r.preset(),
+                r.recordingConfigurationArn(),
+                r.playbackRestrictionPolicyArn(),
+                r.adConfigurationArn(),
+                r.containerFormat(),
+                r.multitrackInputConfiguration());
         v.tags("tags", r.tags()).throwIfInvalid();
         String type = Objects.requireNonNullElse(r.type(), DEFAULT_TYPE);
         String id = ResourceIds.newId();
@@ -115,7 +124,8 @@ final class ChannelOperations {
                 store.channelByArn(h, arn)
                         .ifPresentOrElse(
                                 row -> channels.add(channel(h, row)),
-                                () -> errors.add(new BatchError(arn, "ResourceNotFoundException", "channel not found: " + arn)));
+                                () -> errors.add(
+                                        new BatchError(arn, "ResourceNotFoundException", "channel not found: " + arn)));
             }
             return new BatchGetChannelResponse(channels, errors);
         });
@@ -126,8 +136,14 @@ final class ChannelOperations {
                 .length("filterByName", r.filterByName(), 0, 128)
                 .pattern("filterByName", r.filterByName(), NAME)
                 .length("filterByRecordingConfigurationArn", r.filterByRecordingConfigurationArn(), 0, 128)
-                .pattern("filterByRecordingConfigurationArn", r.filterByRecordingConfigurationArn(), OPTIONAL_RECORDING_CONFIGURATION_ARN)
-                .pattern("filterByPlaybackRestrictionPolicyArn", r.filterByPlaybackRestrictionPolicyArn(), OPTIONAL_PLAYBACK_RESTRICTION_POLICY_ARN)
+                .pattern(
+                        "filterByRecordingConfigurationArn",
+                        r.filterByRecordingConfigurationArn(),
+                        OPTIONAL_RECORDING_CONFIGURATION_ARN)
+                .pattern(
+                        "filterByPlaybackRestrictionPolicyArn",
+                        r.filterByPlaybackRestrictionPolicyArn(),
+                        OPTIONAL_PLAYBACK_RESTRICTION_POLICY_ARN)
                 .pattern("filterByAdConfigurationArn", r.filterByAdConfigurationArn(), OPTIONAL_AD_CONFIGURATION_ARN)
                 .length("nextToken", r.nextToken(), 0, 1024)
                 .range("maxResults", r.maxResults(), 1, LIST_CHANNELS_MAX)
@@ -139,11 +155,19 @@ final class ChannelOperations {
         String after = PageToken.decode(r.nextToken()).orElse(null);
         int limit = PageToken.pageSize(r.maxResults(), LIST_CHANNELS_DEFAULT);
         return jdbi.inTransaction(h -> {
-            List<ChannelRow> rows = store.channels(h, after, limit + 1, r.filterByName(), r.filterByRecordingConfigurationArn(),
-                    r.filterByPlaybackRestrictionPolicyArn(), r.filterByAdConfigurationArn());
+            List<ChannelRow> rows = store.channels(
+                    h,
+                    after,
+                    limit + 1,
+                    r.filterByName(),
+                    r.filterByRecordingConfigurationArn(),
+                    r.filterByPlaybackRestrictionPolicyArn(),
+                    r.filterByAdConfigurationArn());
             List<ChannelRow> page = rows.subList(0, Math.min(limit, rows.size()));
-            Map<String, Map<String, String>> pageTags = tags.tags(h, page.stream().map(ChannelRow::arn).toList());
-            List<ChannelSummary> summaries = page.stream().map(c -> summary(c, pageTags.get(c.arn()))).toList();
+            Map<String, Map<String, String>> pageTags =
+                    tags.tags(h, page.stream().map(ChannelRow::arn).toList());
+            List<ChannelSummary> summaries =
+                    page.stream().map(c -> summary(c, pageTags.get(c.arn()))).toList();
             String next = rows.size() > limit ? PageToken.encode(page.getLast().arn()) : null;
             return new ListChannelsResponse(summaries, next);
         });
@@ -152,15 +176,22 @@ final class ChannelOperations {
     UpdateChannelResponse update(UpdateChannelRequest r) {
         validateArn(r.arn());
         Validation v = new Validation();
-        validateSettings(v, r.name(), r.latencyMode(), r.type(), r.preset(), r.recordingConfigurationArn(),
-                r.playbackRestrictionPolicyArn(), r.adConfigurationArn(), r.containerFormat(), r.multitrackInputConfiguration());
+        validateSettings(
+                v,
+                r.name(),
+                r.latencyMode(),
+                r.type(),
+                r.preset(),
+                r.recordingConfigurationArn(),
+                r.playbackRestrictionPolicyArn(),
+                r.adConfigurationArn(),
+                r.containerFormat(),
+                r.multitrackInputConfiguration());
         v.throwIfInvalid();
         return jdbi.inTransaction(h -> {
             ChannelRow old = existing(h, r.arn());
             String type = Objects.requireNonNullElse(r.type(), old.type());
-            String preset = r.preset() != null || r.type() != null
-                    ? preset(type, r.preset())
-                    : old.preset();
+            String preset = r.preset() != null || r.type() != null ? preset(type, r.preset()) : old.preset();
             ChannelRow row = new ChannelRow(
                     old.id(),
                     old.arn(),
@@ -177,7 +208,8 @@ final class ChannelOperations {
                     r.multitrackInputConfiguration() != null ? r.multitrackInputConfiguration() : old.multitrack(),
                     old.createdAt());
             if (live.isLive(row.arn())) {
-                throw new ConflictException("Channel is live: stop the stream before updating the channel", row.id(), "CHANNEL");
+                throw new ConflictException(
+                        "Channel is live: stop the stream before updating the channel", row.id(), "CHANNEL");
             }
             checkReferences(h, row);
             store.update(h, row);
@@ -190,7 +222,8 @@ final class ChannelOperations {
         jdbi.useTransaction(h -> {
             ChannelRow row = existing(h, r.arn());
             if (live.isLive(row.arn())) {
-                throw new ConflictException("Channel is live: stop the stream before deleting the channel", row.id(), "CHANNEL");
+                throw new ConflictException(
+                        "Channel is live: stop the stream before deleting the channel", row.id(), "CHANNEL");
             }
             for (var key : store.keysOfChannel(h, row.id(), null, Integer.MAX_VALUE)) {
                 tags.removeAll(h, key.arn());
@@ -221,8 +254,8 @@ final class ChannelOperations {
                 c.type(),
                 c.recordingConfigurationArn(),
                 identity.publicHost(),
-                identity.playbackBaseUrl() + "/api/video/v1/" + identity.region() + "." + identity.accountId() + ".channel."
-                        + c.id() + ".m3u8",
+                identity.playbackBaseUrl() + "/api/video/v1/" + identity.region() + "." + identity.accountId()
+                        + ".channel." + c.id() + ".m3u8",
                 c.authorized(),
                 channelTags,
                 c.insecureIngest(),
@@ -235,8 +268,18 @@ final class ChannelOperations {
     }
 
     private static ChannelSummary summary(ChannelRow c, Map<String, String> channelTags) {
-        return new ChannelSummary(c.arn(), c.name(), c.latencyMode(), c.authorized(), c.recordingConfigurationArn(),
-                channelTags, c.insecureIngest(), c.type(), c.preset(), c.playbackRestrictionPolicyArn(), c.adConfigurationArn());
+        return new ChannelSummary(
+                c.arn(),
+                c.name(),
+                c.latencyMode(),
+                c.authorized(),
+                c.recordingConfigurationArn(),
+                channelTags,
+                c.insecureIngest(),
+                c.type(),
+                c.preset(),
+                c.playbackRestrictionPolicyArn(),
+                c.adConfigurationArn());
     }
 
     private static MultitrackInputConfiguration multitrackView(@Nullable MultitrackInputConfiguration m) {
@@ -251,14 +294,18 @@ final class ChannelOperations {
             recordings.existing(h, row.recordingConfigurationArn());
         }
         if (!row.playbackRestrictionPolicyArn().isEmpty()) {
-            throw new ResourceNotFoundException("Playback restriction policy not found: " + row.playbackRestrictionPolicyArn(),
-                    "", "PLAYBACK_RESTRICTION_POLICY");
+            throw new ResourceNotFoundException(
+                    "Playback restriction policy not found: " + row.playbackRestrictionPolicyArn(),
+                    "",
+                    "PLAYBACK_RESTRICTION_POLICY");
         }
         if (!row.adConfigurationArn().isEmpty()) {
-            throw new ResourceNotFoundException("Ad configuration not found: " + row.adConfigurationArn(), "", "AD_CONFIGURATION");
+            throw new ResourceNotFoundException(
+                    "Ad configuration not found: " + row.adConfigurationArn(), "", "AD_CONFIGURATION");
         }
         if (!IvsConstraints.advanced(row.type()) && !row.preset().isEmpty()) {
-            throw ValidationException.field("preset", "A preset can only be set on ADVANCED_SD and ADVANCED_HD channels");
+            throw ValidationException.field(
+                    "preset", "A preset can only be set on ADVANCED_SD and ADVANCED_HD channels");
         }
     }
 
@@ -274,7 +321,11 @@ final class ChannelOperations {
     }
 
     static void validateArnField(String field, @Nullable String arn) {
-        new Validation().required(field, arn).length(field, arn, 1, 128).pattern(field, arn, CHANNEL_ARN).throwIfInvalid();
+        new Validation()
+                .required(field, arn)
+                .length(field, arn, 1, 128)
+                .pattern(field, arn, CHANNEL_ARN)
+                .throwIfInvalid();
     }
 
     private static void validateSettings(
@@ -296,14 +347,22 @@ final class ChannelOperations {
                 .length("recordingConfigurationArn", recordingConfigurationArn, 0, 128)
                 .pattern("recordingConfigurationArn", recordingConfigurationArn, OPTIONAL_RECORDING_CONFIGURATION_ARN)
                 .length("playbackRestrictionPolicyArn", playbackRestrictionPolicyArn, 0, 128)
-                .pattern("playbackRestrictionPolicyArn", playbackRestrictionPolicyArn, OPTIONAL_PLAYBACK_RESTRICTION_POLICY_ARN)
+                .pattern(
+                        "playbackRestrictionPolicyArn",
+                        playbackRestrictionPolicyArn,
+                        OPTIONAL_PLAYBACK_RESTRICTION_POLICY_ARN)
                 .length("adConfigurationArn", adConfigurationArn, 0, 128)
                 .pattern("adConfigurationArn", adConfigurationArn, OPTIONAL_AD_CONFIGURATION_ARN)
                 .oneOf("containerFormat", containerFormat, CONTAINER_FORMATS);
         if (multitrack != null) {
             v.oneOf("multitrackInputConfiguration.policy", multitrack.policy(), MULTITRACK_POLICIES)
-                    .oneOf("multitrackInputConfiguration.maximumResolution", multitrack.maximumResolution(), RESOLUTIONS)
-                    .check(!Boolean.TRUE.equals(multitrack.enabled()), "multitrackInputConfiguration.enabled",
+                    .oneOf(
+                            "multitrackInputConfiguration.maximumResolution",
+                            multitrack.maximumResolution(),
+                            RESOLUTIONS)
+                    .check(
+                            !Boolean.TRUE.equals(multitrack.enabled()),
+                            "multitrackInputConfiguration.enabled",
                             "Multitrack input is not supported by this engine");
         }
     }

@@ -4,7 +4,7 @@ import dev.streamcat.api.ivs.MultitrackInputConfiguration;
 import org.jspecify.annotations.Nullable;
 
 /** One stored channel, as in {@code ivs_channel}. */
-record ChannelRow(
+public record ChannelRow(
         String id,
         String arn,
         String name,

@@ -11,15 +11,14 @@ import org.jspecify.annotations.Nullable;
 
 /** SQL for channels and stream keys. Stateless and thread-safe; callers own the transaction. */
 final class ChannelStore {
-    private static final String CHANNEL_COLUMNS = "id, arn, name, latency_mode, channel_type, preset, authorized, insecure_ingest,"
-            + " recording_configuration_arn, playback_restriction_policy_arn, ad_configuration_arn, container_format,"
-            + " multitrack_json, created_at";
-
-    /** A stored stream key. */
-    record KeyRow(String id, String arn, String channelId, String channelArn, String value) {}
+    private static final String CHANNEL_COLUMNS =
+            "id, arn, name, latency_mode, channel_type, preset, authorized, insecure_ingest,"
+                    + " recording_configuration_arn, playback_restriction_policy_arn, ad_configuration_arn, container_format,"
+                    + " multitrack_json, created_at";
 
     void insert(Handle handle, ChannelRow c) {
-        handle.createUpdate("INSERT INTO ivs_channel (" + CHANNEL_COLUMNS + ") VALUES (:id, :arn, :name, :latencyMode, :type,"
+        handle.createUpdate("INSERT INTO ivs_channel (" + CHANNEL_COLUMNS
+                        + ") VALUES (:id, :arn, :name, :latencyMode, :type,"
                         + " :preset, :authorized, :insecureIngest, :recordingConfigurationArn, :playbackRestrictionPolicyArn,"
                         + " :adConfigurationArn, :containerFormat, :multitrack, :createdAt)")
                 .bindMethods(c)
@@ -79,8 +78,12 @@ final class ChannelStore {
     }
 
     void deleteChannel(Handle handle, String id) {
-        handle.createUpdate("DELETE FROM ivs_stream_key WHERE channel_id = :id").bind("id", id).execute();
-        handle.createUpdate("DELETE FROM ivs_channel WHERE id = :id").bind("id", id).execute();
+        handle.createUpdate("DELETE FROM ivs_stream_key WHERE channel_id = :id")
+                .bind("id", id)
+                .execute();
+        handle.createUpdate("DELETE FROM ivs_channel WHERE id = :id")
+                .bind("id", id)
+                .execute();
     }
 
     boolean recordingConfigurationInUse(Handle handle, String arn) {
@@ -91,7 +94,7 @@ final class ChannelStore {
                 > 0;
     }
 
-    void insertKey(Handle handle, KeyRow key, long createdAt) {
+    void insertKey(Handle handle, StreamKeyRow key, long createdAt) {
         handle.createUpdate("INSERT INTO ivs_stream_key (id, arn, channel_id, key_value, created_at)"
                         + " VALUES (:id, :arn, :channelId, :value, :createdAt)")
                 .bindMethods(key)
@@ -99,24 +102,25 @@ final class ChannelStore {
                 .execute();
     }
 
-    private static final String KEY_SELECT = "SELECT k.id, k.arn, k.channel_id, c.arn, k.key_value FROM ivs_stream_key k"
-            + " JOIN ivs_channel c ON c.id = k.channel_id";
+    private static final String KEY_SELECT =
+            "SELECT k.id, k.arn, k.channel_id, c.arn, k.key_value FROM ivs_stream_key k"
+                    + " JOIN ivs_channel c ON c.id = k.channel_id";
 
-    Optional<KeyRow> keyByArn(Handle handle, String arn) {
+    Optional<StreamKeyRow> keyByArn(Handle handle, String arn) {
         return handle.createQuery(KEY_SELECT + " WHERE k.arn = :arn")
                 .bind("arn", arn)
                 .map((rs, ctx) -> key(rs))
                 .findOne();
     }
 
-    Optional<KeyRow> keyByValue(Handle handle, String value) {
+    Optional<StreamKeyRow> keyByValue(Handle handle, String value) {
         return handle.createQuery(KEY_SELECT + " WHERE k.key_value = :value")
                 .bind("value", value)
                 .map((rs, ctx) -> key(rs))
                 .findOne();
     }
 
-    List<KeyRow> keysOfChannel(Handle handle, String channelId, @Nullable String afterArn, int limit) {
+    List<StreamKeyRow> keysOfChannel(Handle handle, String channelId, @Nullable String afterArn, int limit) {
         var query = handle.createQuery(KEY_SELECT + " WHERE k.channel_id = :channel"
                         + (afterArn == null ? "" : " AND k.arn > :after") + " ORDER BY k.arn LIMIT :limit")
                 .bind("channel", channelId)
@@ -133,7 +137,9 @@ final class ChannelStore {
     }
 
     void deleteKey(Handle handle, String id) {
-        handle.createUpdate("DELETE FROM ivs_stream_key WHERE id = :id").bind("id", id).execute();
+        handle.createUpdate("DELETE FROM ivs_stream_key WHERE id = :id")
+                .bind("id", id)
+                .execute();
     }
 
     private static ChannelRow channel(ResultSet rs) throws SQLException {
@@ -155,8 +161,8 @@ final class ChannelStore {
                 rs.getLong(14));
     }
 
-    private static KeyRow key(ResultSet rs) throws SQLException {
-        return new KeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
+    private static StreamKeyRow key(ResultSet rs) throws SQLException {
+        return new StreamKeyRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5));
     }
 
     private static @Nullable String multitrackJson(@Nullable MultitrackInputConfiguration multitrack) {

@@ -103,7 +103,8 @@ public final class IvsService implements Ivs {
     }
 
     @Override
-    public CreateRecordingConfigurationResponse createRecordingConfiguration(CreateRecordingConfigurationRequest request) {
+    public CreateRecordingConfigurationResponse createRecordingConfiguration(
+            CreateRecordingConfigurationRequest request) {
         return recordings.create(request);
     }
 

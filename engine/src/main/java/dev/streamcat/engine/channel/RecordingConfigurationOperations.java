@@ -38,7 +38,8 @@ import org.jspecify.annotations.Nullable;
  * ACTIVE} at once. Thread-safe.
  */
 final class RecordingConfigurationOperations {
-    private static final String COLUMNS = "id, arn, name, bucket_name, state, thumbnail_json, rendition_json, reconnect_window_s";
+    private static final String COLUMNS =
+            "id, arn, name, bucket_name, state, thumbnail_json, rendition_json, reconnect_window_s";
 
     private final Jdbi jdbi;
     private final ChannelStore channels;
@@ -56,7 +57,8 @@ final class RecordingConfigurationOperations {
             RenditionConfiguration rendition,
             int reconnectWindowSeconds) {}
 
-    RecordingConfigurationOperations(Jdbi jdbi, ChannelStore channels, TagStore tags, EngineIdentity identity, Clock clock) {
+    RecordingConfigurationOperations(
+            Jdbi jdbi, ChannelStore channels, TagStore tags, EngineIdentity identity, Clock clock) {
         this.jdbi = jdbi;
         this.channels = channels;
         this.tags = tags;
@@ -97,8 +99,11 @@ final class RecordingConfigurationOperations {
             for (String rendition : Objects.requireNonNullElse(rc.renditions(), List.<String>of())) {
                 v.oneOf("renditionConfiguration.renditions", rendition, THUMBNAIL_RESOLUTIONS);
             }
-            v.check(!"CUSTOM".equals(rc.renditionSelection()) || (rc.renditions() != null && !rc.renditions().isEmpty()),
-                    "renditionConfiguration.renditions", "CUSTOM rendition selection needs at least one rendition");
+            v.check(
+                    !"CUSTOM".equals(rc.renditionSelection())
+                            || (rc.renditions() != null && !rc.renditions().isEmpty()),
+                    "renditionConfiguration.renditions",
+                    "CUSTOM rendition selection needs at least one rendition");
         }
         v.throwIfInvalid();
         String id = ResourceIds.newId();
@@ -114,7 +119,8 @@ final class RecordingConfigurationOperations {
                         rc == null || rc.renditions() == null ? List.of() : rc.renditions()),
                 Objects.requireNonNullElse(r.recordingReconnectWindowSeconds(), 0));
         return jdbi.inTransaction(h -> {
-            h.createUpdate("INSERT INTO ivs_recording_configuration (" + COLUMNS + ", created_at) VALUES (:id, :arn, :name,"
+            h.createUpdate("INSERT INTO ivs_recording_configuration (" + COLUMNS
+                            + ", created_at) VALUES (:id, :arn, :name,"
                             + " :bucketName, :state, :thumbnail, :rendition, :reconnect, :createdAt)")
                     .bind("id", row.id())
                     .bind("arn", row.arn())
@@ -150,10 +156,11 @@ final class RecordingConfigurationOperations {
             if (after != null) query.bind("after", after);
             List<Row> rows = query.map((rs, ctx) -> row(rs)).list();
             List<Row> page = rows.subList(0, Math.min(limit, rows.size()));
-            Map<String, Map<String, String>> pageTags = tags.tags(h, page.stream().map(Row::arn).toList());
+            Map<String, Map<String, String>> pageTags =
+                    tags.tags(h, page.stream().map(Row::arn).toList());
             List<RecordingConfigurationSummary> items = page.stream()
-                    .map(row -> new RecordingConfigurationSummary(row.arn(), destination(row), row.state(), row.name(),
-                            pageTags.get(row.arn())))
+                    .map(row -> new RecordingConfigurationSummary(
+                            row.arn(), destination(row), row.state(), row.name(), pageTags.get(row.arn())))
                     .toList();
             return new ListRecordingConfigurationsResponse(
                     items, rows.size() > limit ? PageToken.encode(page.getLast().arn()) : null);
@@ -166,10 +173,14 @@ final class RecordingConfigurationOperations {
             Row row = existingRow(h, r.arn());
             if (channels.recordingConfigurationInUse(h, row.arn())) {
                 throw new ConflictException(
-                        "Recording configuration is in use by a channel: detach it first", row.id(), "RECORDING_CONFIGURATION");
+                        "Recording configuration is in use by a channel: detach it first",
+                        row.id(),
+                        "RECORDING_CONFIGURATION");
             }
             tags.removeAll(h, row.arn());
-            h.createUpdate("DELETE FROM ivs_recording_configuration WHERE id = :id").bind("id", row.id()).execute();
+            h.createUpdate("DELETE FROM ivs_recording_configuration WHERE id = :id")
+                    .bind("id", row.id())
+                    .execute();
         });
     }
 
@@ -190,13 +201,21 @@ final class RecordingConfigurationOperations {
     }
 
     private Row existingRow(Handle h, String arn) {
-        return find(h, arn).orElseThrow(() -> StreamKeyOperations.notFound(
-                "Recording configuration not found: " + arn, arn, "RECORDING_CONFIGURATION"));
+        return find(h, arn)
+                .orElseThrow(() -> StreamKeyOperations.notFound(
+                        "Recording configuration not found: " + arn, arn, "RECORDING_CONFIGURATION"));
     }
 
     private RecordingConfiguration view(Handle h, Row row) {
-        return new RecordingConfiguration(row.arn(), destination(row), row.state(), row.name(), tags.tags(h, row.arn()),
-                row.thumbnail(), row.reconnectWindowSeconds(), row.rendition());
+        return new RecordingConfiguration(
+                row.arn(),
+                destination(row),
+                row.state(),
+                row.name(),
+                tags.tags(h, row.arn()),
+                row.thumbnail(),
+                row.reconnectWindowSeconds(),
+                row.rendition());
     }
 
     private static DestinationConfiguration destination(Row row) {

@@ -59,7 +59,9 @@ final class StreamKeyOperations {
             if (store.keyCount(h, channel.id()) >= STREAM_KEYS_PER_CHANNEL) {
                 throw new ServiceQuotaExceededException(
                         "Stream key quota exceeded: a channel has at most " + STREAM_KEYS_PER_CHANNEL + " stream key",
-                        channel.id(), "STREAM_KEY", STREAM_KEYS_PER_CHANNEL);
+                        channel.id(),
+                        "STREAM_KEY",
+                        STREAM_KEYS_PER_CHANNEL);
             }
             return new CreateStreamKeyResponse(createFor(h, channel, Objects.requireNonNullElse(r.tags(), Map.of())));
         });
@@ -69,7 +71,8 @@ final class StreamKeyOperations {
     StreamKey createFor(Handle h, ChannelRow channel, Map<String, String> keyTags) {
         String id = ResourceIds.newId();
         String value = "sk_" + identity.region() + "_" + ResourceIds.newId() + "_" + ResourceIds.random(30);
-        var row = new ChannelStore.KeyRow(id, identity.arn(SERVICE, "stream-key", id).toString(), channel.id(), channel.arn(), value);
+        var row = new StreamKeyRow(
+                id, identity.arn(SERVICE, "stream-key", id).toString(), channel.id(), channel.arn(), value);
         store.insertKey(h, row, clock.millis());
         tags.put(h, row.arn(), keyTags);
         return new StreamKey(row.arn(), value, channel.arn(), tags.tags(h, row.arn()));
@@ -94,7 +97,8 @@ final class StreamKeyOperations {
                 store.keyByArn(h, arn)
                         .ifPresentOrElse(
                                 row -> found.add(key(h, row)),
-                                () -> errors.add(new BatchError(arn, "ResourceNotFoundException", "stream key not found: " + arn)));
+                                () -> errors.add(new BatchError(
+                                        arn, "ResourceNotFoundException", "stream key not found: " + arn)));
             }
             return new BatchGetStreamKeyResponse(found, errors);
         });
@@ -111,9 +115,10 @@ final class StreamKeyOperations {
         return jdbi.inTransaction(h -> {
             ChannelRow channel = store.channelByArn(h, r.channelArn())
                     .orElseThrow(() -> notFound("Channel not found: " + r.channelArn(), r.channelArn(), "CHANNEL"));
-            List<ChannelStore.KeyRow> rows = store.keysOfChannel(h, channel.id(), after, limit + 1);
-            List<ChannelStore.KeyRow> page = rows.subList(0, Math.min(limit, rows.size()));
-            Map<String, Map<String, String>> pageTags = tags.tags(h, page.stream().map(ChannelStore.KeyRow::arn).toList());
+            List<StreamKeyRow> rows = store.keysOfChannel(h, channel.id(), after, limit + 1);
+            List<StreamKeyRow> page = rows.subList(0, Math.min(limit, rows.size()));
+            Map<String, Map<String, String>> pageTags =
+                    tags.tags(h, page.stream().map(StreamKeyRow::arn).toList());
             List<StreamKeySummary> summaries = page.stream()
                     .map(k -> new StreamKeySummary(k.arn(), k.channelArn(), pageTags.get(k.arn())))
                     .toList();
@@ -125,7 +130,7 @@ final class StreamKeyOperations {
     void delete(DeleteStreamKeyRequest r) {
         validateKeyArn("arn", r.arn());
         jdbi.useTransaction(h -> {
-            ChannelStore.KeyRow row = existing(h, r.arn());
+            StreamKeyRow row = existing(h, r.arn());
             tags.removeAll(h, row.arn());
             store.deleteKey(h, row.id());
         });
@@ -133,23 +138,27 @@ final class StreamKeyOperations {
 
     /** The channel ARN a key value belongs to, for ingest authorisation. */
     Optional<String> channelArnOfKey(String value) {
-        return jdbi.inTransaction(h -> store.keyByValue(h, value).map(ChannelStore.KeyRow::channelArn));
+        return jdbi.inTransaction(h -> store.keyByValue(h, value).map(StreamKeyRow::channelArn));
     }
 
     boolean exists(Handle h, String arn) {
         return store.keyByArn(h, arn).isPresent();
     }
 
-    private ChannelStore.KeyRow existing(Handle h, String arn) {
+    private StreamKeyRow existing(Handle h, String arn) {
         return store.keyByArn(h, arn).orElseThrow(() -> notFound("Stream key not found: " + arn, arn, "STREAM_KEY"));
     }
 
-    private StreamKey key(Handle h, ChannelStore.KeyRow row) {
+    private StreamKey key(Handle h, StreamKeyRow row) {
         return new StreamKey(row.arn(), row.value(), row.channelArn(), tags.tags(h, row.arn()));
     }
 
     private static void validateKeyArn(String field, @Nullable String arn) {
-        new Validation().required(field, arn).length(field, arn, 1, 128).pattern(field, arn, STREAM_KEY_ARN).throwIfInvalid();
+        new Validation()
+                .required(field, arn)
+                .length(field, arn, 1, 128)
+                .pattern(field, arn, STREAM_KEY_ARN)
+                .throwIfInvalid();
     }
 
     static ResourceNotFoundException notFound(String message, String arn, String type) {

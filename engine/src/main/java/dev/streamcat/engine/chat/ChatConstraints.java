@@ -14,6 +14,7 @@ final class ChatConstraints {
     /** The Lambda form of the model, plus the {@code http(s)://} webhooks this engine also accepts. */
     static final Pattern REVIEW_HANDLER_URI =
             Pattern.compile("^$|^arn:aws:lambda:[a-z0-9-]+:[0-9]{12}:function:.+|^https?://[^\\s]+$");
+
     static final Pattern BUCKET_NAME = Pattern.compile("^[a-z0-9-.]+$");
     static final Pattern LOG_GROUP_NAME = Pattern.compile("^[\\.\\-_/#A-Za-z0-9]+$");
     static final Pattern DELIVERY_STREAM_NAME = Pattern.compile("^[a-zA-Z0-9_.-]+$");

@@ -55,12 +55,12 @@ public final class IvsChatService implements IvsChat {
     }
 
     /** The room settings the chat gateway enforces, or empty when the room does not exist. */
-    public Optional<RoomOperations.RoomRow> roomSettings(String roomArn) {
+    public Optional<RoomRow> roomSettings(String roomArn) {
         return rooms.find(roomArn);
     }
 
     /** The logging configurations (type and destination name) attached to a room, in order. */
-    public List<LoggingConfigurationOperations.Row> loggingConfigurations(List<String> arns) {
+    public List<LoggingConfigurationRow> loggingConfigurations(List<String> arns) {
         return logging.findAll(arns);
     }
 
@@ -106,21 +106,31 @@ public final class IvsChatService implements IvsChat {
                 .required("userId", r.userId())
                 .length("userId", r.userId(), 1, 128)
                 .range("sessionDurationInMinutes", r.sessionDurationInMinutes(), 1, MAX_SESSION_MINUTES)
-                .check(attributesBytes(attributes) <= MAX_ATTRIBUTES_BYTES, "attributes",
+                .check(
+                        attributesBytes(attributes) <= MAX_ATTRIBUTES_BYTES,
+                        "attributes",
                         "Attributes must not exceed " + MAX_ATTRIBUTES_BYTES + " bytes in total");
         for (String capability : capabilities) {
             v.oneOf("capabilities", capability, CAPABILITIES);
         }
         v.throwIfInvalid();
-        RoomOperations.RoomRow room = rooms.find(r.roomIdentifier())
-                .orElseThrow(() -> new dev.streamcat.api.ResourceNotFoundException("Room not found: " + r.roomIdentifier(),
-                        r.roomIdentifier().substring(r.roomIdentifier().lastIndexOf('/') + 1), "ROOM"));
+        RoomRow room = rooms.find(r.roomIdentifier())
+                .orElseThrow(() -> new dev.streamcat.api.ResourceNotFoundException(
+                        "Room not found: " + r.roomIdentifier(),
+                        r.roomIdentifier().substring(r.roomIdentifier().lastIndexOf('/') + 1),
+                        "ROOM"));
         Instant now = clock.instant();
         Instant tokenExpiration = now.plus(TOKEN_VALIDITY);
-        Instant sessionExpiration =
-                now.plus(Duration.ofMinutes(Objects.requireNonNullElse(r.sessionDurationInMinutes(), DEFAULT_SESSION_MINUTES)));
-        ChatTokenClaims claims = new ChatTokenClaims(ResourceIds.random(16), room.arn(), r.userId(),
-                capabilities.stream().distinct().toList(), attributes, tokenExpiration, sessionExpiration);
+        Instant sessionExpiration = now.plus(
+                Duration.ofMinutes(Objects.requireNonNullElse(r.sessionDurationInMinutes(), DEFAULT_SESSION_MINUTES)));
+        ChatTokenClaims claims = new ChatTokenClaims(
+                ResourceIds.random(16),
+                room.arn(),
+                r.userId(),
+                capabilities.stream().distinct().toList(),
+                attributes,
+                tokenExpiration,
+                sessionExpiration);
         return new CreateChatTokenResponse(tokens.seal(claims), tokenExpiration, sessionExpiration);
     }
 
@@ -131,7 +141,9 @@ public final class IvsChatService implements IvsChat {
         new Validation()
                 .required("eventName", r.eventName())
                 .length("eventName", r.eventName(), 1, 100)
-                .check(attributesBytes(attributes) <= MAX_ATTRIBUTES_BYTES, "attributes",
+                .check(
+                        attributesBytes(attributes) <= MAX_ATTRIBUTES_BYTES,
+                        "attributes",
                         "Attributes must not exceed " + MAX_ATTRIBUTES_BYTES + " bytes in total")
                 .throwIfInvalid();
         String roomArn = existingRoom(r.roomIdentifier());

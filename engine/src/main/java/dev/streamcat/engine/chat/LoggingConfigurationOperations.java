@@ -39,18 +39,8 @@ import org.jspecify.annotations.Nullable;
  * updated {@code ACTIVE} at once. Thread-safe.
  */
 final class LoggingConfigurationOperations {
-    private static final String COLUMNS = "id, arn, name, destination_type, destination_name, state, create_time, update_time";
-
-    /** A stored logging configuration. {@code destinationType} is {@code s3}, {@code cloudWatchLogs} or {@code firehose}. */
-    public record Row(
-            String id,
-            String arn,
-            String name,
-            String destinationType,
-            String destinationName,
-            String state,
-            long createTime,
-            long updateTime) {}
+    private static final String COLUMNS =
+            "id, arn, name, destination_type, destination_name, state, create_time, update_time";
 
     private final Jdbi jdbi;
     private final TagStore tags;
@@ -74,13 +64,25 @@ final class LoggingConfigurationOperations {
         Map.Entry<String, String> destination = destination(r.destinationConfiguration());
         String id = ResourceIds.newId();
         long now = clock.millis();
-        Row row = new Row(id, identity.arn(SERVICE, "logging-configuration", id).toString(),
-                Objects.requireNonNullElse(r.name(), ""), destination.getKey(), destination.getValue(), "ACTIVE", now, now);
+        LoggingConfigurationRow row = new LoggingConfigurationRow(
+                id,
+                identity.arn(SERVICE, "logging-configuration", id).toString(),
+                Objects.requireNonNullElse(r.name(), ""),
+                destination.getKey(),
+                destination.getValue(),
+                "ACTIVE",
+                now,
+                now);
         return jdbi.inTransaction(h -> {
-            int count = h.createQuery("SELECT COUNT(*) FROM chat_logging_configuration").mapTo(Integer.class).one();
+            int count = h.createQuery("SELECT COUNT(*) FROM chat_logging_configuration")
+                    .mapTo(Integer.class)
+                    .one();
             if (count >= MAX_LOGGING_CONFIGURATIONS) {
-                throw new ServiceQuotaExceededException("Logging configuration quota exceeded: at most "
-                        + MAX_LOGGING_CONFIGURATIONS, id, "LOGGING_CONFIGURATION", MAX_LOGGING_CONFIGURATIONS);
+                throw new ServiceQuotaExceededException(
+                        "Logging configuration quota exceeded: at most " + MAX_LOGGING_CONFIGURATIONS,
+                        id,
+                        "LOGGING_CONFIGURATION",
+                        MAX_LOGGING_CONFIGURATIONS);
             }
             h.createUpdate("INSERT INTO chat_logging_configuration (" + COLUMNS + ") VALUES (:id, :arn, :name,"
                             + " :destinationType, :destinationName, :state, :createTime, :updateTime)")
@@ -94,24 +96,33 @@ final class LoggingConfigurationOperations {
     LoggingConfiguration get(GetLoggingConfigurationRequest r) {
         validateIdentifier(r.identifier());
         return jdbi.inTransaction(h -> {
-            Row row = existing(h, r.identifier());
+            LoggingConfigurationRow row = existing(h, r.identifier());
             return view(row, tags.tags(h, row.arn()));
         });
     }
 
     LoggingConfiguration update(UpdateLoggingConfigurationRequest r) {
         validateIdentifier(r.identifier());
-        new Validation().length("name", r.name(), 0, 128).pattern("name", r.name(), NAME).throwIfInvalid();
+        new Validation()
+                .length("name", r.name(), 0, 128)
+                .pattern("name", r.name(), NAME)
+                .throwIfInvalid();
         Map.Entry<String, String> destination =
                 r.destinationConfiguration() == null ? null : destination(r.destinationConfiguration());
         return jdbi.inTransaction(h -> {
-            Row old = existing(h, r.identifier());
-            Row row = new Row(old.id(), old.arn(), Objects.requireNonNullElse(r.name(), old.name()),
+            LoggingConfigurationRow old = existing(h, r.identifier());
+            LoggingConfigurationRow row = new LoggingConfigurationRow(
+                    old.id(),
+                    old.arn(),
+                    Objects.requireNonNullElse(r.name(), old.name()),
                     destination == null ? old.destinationType() : destination.getKey(),
                     destination == null ? old.destinationName() : destination.getValue(),
-                    "ACTIVE", old.createTime(), Math.max(clock.millis(), old.updateTime() + 1));
-            h.createUpdate("UPDATE chat_logging_configuration SET name = :name, destination_type = :destinationType,"
-                            + " destination_name = :destinationName, state = :state, update_time = :updateTime WHERE id = :id")
+                    "ACTIVE",
+                    old.createTime(),
+                    Math.max(clock.millis(), old.updateTime() + 1));
+            h.createUpdate(
+                            "UPDATE chat_logging_configuration SET name = :name, destination_type = :destinationType,"
+                                    + " destination_name = :destinationName, state = :state, update_time = :updateTime WHERE id = :id")
                     .bindMethods(row)
                     .execute();
             return view(row, tags.tags(h, row.arn()));
@@ -121,17 +132,21 @@ final class LoggingConfigurationOperations {
     void delete(DeleteLoggingConfigurationRequest r) {
         validateIdentifier(r.identifier());
         jdbi.useTransaction(h -> {
-            Row row = existing(h, r.identifier());
+            LoggingConfigurationRow row = existing(h, r.identifier());
             int rooms = h.createQuery("SELECT COUNT(*) FROM chat_room_logging WHERE logging_configuration_id = :id")
                     .bind("id", row.id())
                     .mapTo(Integer.class)
                     .one();
             if (rooms > 0) {
-                throw new ConflictException("Logging configuration is attached to " + rooms
-                        + " room(s): remove it from them first", row.id(), "LOGGING_CONFIGURATION");
+                throw new ConflictException(
+                        "Logging configuration is attached to " + rooms + " room(s): remove it from them first",
+                        row.id(),
+                        "LOGGING_CONFIGURATION");
             }
             tags.removeAll(h, row.arn());
-            h.createUpdate("DELETE FROM chat_logging_configuration WHERE id = :id").bind("id", row.id()).execute();
+            h.createUpdate("DELETE FROM chat_logging_configuration WHERE id = :id")
+                    .bind("id", row.id())
+                    .execute();
         });
     }
 
@@ -147,9 +162,10 @@ final class LoggingConfigurationOperations {
                             + (after == null ? "" : " WHERE arn > :after") + " ORDER BY arn LIMIT :limit")
                     .bind("limit", limit + 1);
             if (after != null) query.bind("after", after);
-            List<Row> rows = query.map((rs, ctx) -> row(rs)).list();
-            List<Row> page = rows.subList(0, Math.min(limit, rows.size()));
-            Map<String, Map<String, String>> pageTags = tags.tags(h, page.stream().map(Row::arn).toList());
+            List<LoggingConfigurationRow> rows = query.map((rs, ctx) -> row(rs)).list();
+            List<LoggingConfigurationRow> page = rows.subList(0, Math.min(limit, rows.size()));
+            Map<String, Map<String, String>> pageTags =
+                    tags.tags(h, page.stream().map(LoggingConfigurationRow::arn).toList());
             return new ListLoggingConfigurationsResponse(
                     page.stream().map(row -> view(row, pageTags.get(row.arn()))).toList(),
                     rows.size() > limit ? PageToken.encode(page.getLast().arn()) : null);
@@ -161,7 +177,7 @@ final class LoggingConfigurationOperations {
         return existing(h, arn).id();
     }
 
-    Optional<Row> find(Handle h, String arn) {
+    Optional<LoggingConfigurationRow> find(Handle h, String arn) {
         return h.createQuery("SELECT " + COLUMNS + " FROM chat_logging_configuration WHERE arn = :arn")
                 .bind("arn", arn)
                 .map((rs, ctx) -> row(rs))
@@ -169,13 +185,17 @@ final class LoggingConfigurationOperations {
     }
 
     /** The configurations with these ARNs that still exist, in the given order. */
-    List<Row> findAll(List<String> arns) {
-        return jdbi.inTransaction(h -> arns.stream().flatMap(arn -> find(h, arn).stream()).toList());
+    List<LoggingConfigurationRow> findAll(List<String> arns) {
+        return jdbi.inTransaction(
+                h -> arns.stream().flatMap(arn -> find(h, arn).stream()).toList());
     }
 
-    private Row existing(Handle h, String arn) {
-        return find(h, arn).orElseThrow(() -> new ResourceNotFoundException(
-                "Logging configuration not found: " + arn, arn.substring(arn.lastIndexOf('/') + 1), "LOGGING_CONFIGURATION"));
+    private LoggingConfigurationRow existing(Handle h, String arn) {
+        return find(h, arn)
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "Logging configuration not found: " + arn,
+                        arn.substring(arn.lastIndexOf('/') + 1),
+                        "LOGGING_CONFIGURATION"));
     }
 
     private static Map.Entry<String, String> destination(@Nullable DestinationConfiguration d) {
@@ -202,8 +222,14 @@ final class LoggingConfigurationOperations {
         if (firehose != null) {
             set++;
             v.required("destinationConfiguration.firehose.deliveryStreamName", firehose.deliveryStreamName())
-                    .length("destinationConfiguration.firehose.deliveryStreamName", firehose.deliveryStreamName(), 1, 64)
-                    .pattern("destinationConfiguration.firehose.deliveryStreamName", firehose.deliveryStreamName(),
+                    .length(
+                            "destinationConfiguration.firehose.deliveryStreamName",
+                            firehose.deliveryStreamName(),
+                            1,
+                            64)
+                    .pattern(
+                            "destinationConfiguration.firehose.deliveryStreamName",
+                            firehose.deliveryStreamName(),
                             DELIVERY_STREAM_NAME);
             result = Map.entry("firehose", Objects.requireNonNullElse(firehose.deliveryStreamName(), ""));
         }
@@ -212,20 +238,39 @@ final class LoggingConfigurationOperations {
         return Objects.requireNonNull(result);
     }
 
-    static LoggingConfiguration view(Row row, Map<String, String> configTags) {
-        DestinationConfiguration destination = switch (row.destinationType()) {
-            case "s3" -> new DestinationConfiguration(new S3DestinationConfiguration(row.destinationName()), null, null);
-            case "cloudWatchLogs" -> new DestinationConfiguration(
-                    null, new CloudWatchLogsDestinationConfiguration(row.destinationName()), null);
-            default -> new DestinationConfiguration(null, null, new FirehoseDestinationConfiguration(row.destinationName()));
-        };
-        return new LoggingConfiguration(row.arn(), row.id(), Instant.ofEpochMilli(row.createTime()),
-                Instant.ofEpochMilli(row.updateTime()), row.name(), destination, row.state(), configTags);
+    static LoggingConfiguration view(LoggingConfigurationRow row, Map<String, String> configTags) {
+        DestinationConfiguration destination =
+                switch (row.destinationType()) {
+                    case "s3" ->
+                        new DestinationConfiguration(new S3DestinationConfiguration(row.destinationName()), null, null);
+                    case "cloudWatchLogs" ->
+                        new DestinationConfiguration(
+                                null, new CloudWatchLogsDestinationConfiguration(row.destinationName()), null);
+                    default ->
+                        new DestinationConfiguration(
+                                null, null, new FirehoseDestinationConfiguration(row.destinationName()));
+                };
+        return new LoggingConfiguration(
+                row.arn(),
+                row.id(),
+                Instant.ofEpochMilli(row.createTime()),
+                Instant.ofEpochMilli(row.updateTime()),
+                row.name(),
+                destination,
+                row.state(),
+                configTags);
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
-        return new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                rs.getLong(7), rs.getLong(8));
+    private static LoggingConfigurationRow row(ResultSet rs) throws SQLException {
+        return new LoggingConfigurationRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getLong(7),
+                rs.getLong(8));
     }
 
     private static void validateIdentifier(@Nullable String arn) {

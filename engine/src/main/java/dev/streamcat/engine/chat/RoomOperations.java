@@ -34,26 +34,14 @@ final class RoomOperations {
     private static final String COLUMNS =
             "id, arn, name, max_message_rate, max_message_length, review_uri, review_fallback, create_time, update_time";
 
-    /** A stored room with its logging configuration ARNs in order. */
-    public record RoomRow(
-            String id,
-            String arn,
-            String name,
-            int maxMessageRate,
-            int maxMessageLength,
-            @Nullable String reviewUri,
-            @Nullable String reviewFallback,
-            long createTime,
-            long updateTime,
-            List<String> loggingConfigurationArns) {}
-
     private final Jdbi jdbi;
     private final TagStore tags;
     private final LoggingConfigurationOperations logging;
     private final EngineIdentity identity;
     private final Clock clock;
 
-    RoomOperations(Jdbi jdbi, TagStore tags, LoggingConfigurationOperations logging, EngineIdentity identity, Clock clock) {
+    RoomOperations(
+            Jdbi jdbi, TagStore tags, LoggingConfigurationOperations logging, EngineIdentity identity, Clock clock) {
         this.jdbi = jdbi;
         this.tags = tags;
         this.logging = logging;
@@ -63,7 +51,12 @@ final class RoomOperations {
 
     Room create(CreateRoomRequest r) {
         Validation v = new Validation().tags("tags", r.tags());
-        validateSettings(v, r.name(), r.maximumMessageRatePerSecond(), r.maximumMessageLength(), r.messageReviewHandler(),
+        validateSettings(
+                v,
+                r.name(),
+                r.maximumMessageRatePerSecond(),
+                r.maximumMessageLength(),
+                r.messageReviewHandler(),
                 r.loggingConfigurationIdentifiers());
         v.throwIfInvalid();
         String id = ResourceIds.newId();
@@ -100,7 +93,12 @@ final class RoomOperations {
     Room update(UpdateRoomRequest r) {
         validateIdentifier("identifier", r.identifier());
         Validation v = new Validation();
-        validateSettings(v, r.name(), r.maximumMessageRatePerSecond(), r.maximumMessageLength(), r.messageReviewHandler(),
+        validateSettings(
+                v,
+                r.name(),
+                r.maximumMessageRatePerSecond(),
+                r.maximumMessageLength(),
+                r.messageReviewHandler(),
                 r.loggingConfigurationIdentifiers());
         v.throwIfInvalid();
         return jdbi.inTransaction(h -> {
@@ -142,8 +140,12 @@ final class RoomOperations {
         jdbi.useTransaction(h -> {
             RoomRow row = existing(h, r.identifier());
             tags.removeAll(h, row.arn());
-            h.createUpdate("DELETE FROM chat_room_logging WHERE room_id = :id").bind("id", row.id()).execute();
-            h.createUpdate("DELETE FROM chat_room WHERE id = :id").bind("id", row.id()).execute();
+            h.createUpdate("DELETE FROM chat_room_logging WHERE room_id = :id")
+                    .bind("id", row.id())
+                    .execute();
+            h.createUpdate("DELETE FROM chat_room WHERE id = :id")
+                    .bind("id", row.id())
+                    .execute();
         });
     }
 
@@ -155,7 +157,8 @@ final class RoomOperations {
                 .range("maxResults", r.maxResults(), 1, LIST_MAX)
                 .length("messageReviewHandlerUri", r.messageReviewHandlerUri(), 0, 170)
                 .length("loggingConfigurationIdentifier", r.loggingConfigurationIdentifier(), 1, 128)
-                .pattern("loggingConfigurationIdentifier", r.loggingConfigurationIdentifier(), LOGGING_CONFIGURATION_ARN)
+                .pattern(
+                        "loggingConfigurationIdentifier", r.loggingConfigurationIdentifier(), LOGGING_CONFIGURATION_ARN)
                 .throwIfInvalid();
         String after = PageToken.decode(r.nextToken()).orElse(null);
         long afterTime = Long.MAX_VALUE;
@@ -171,7 +174,8 @@ final class RoomOperations {
         }
         int limit = PageToken.pageSize(r.maxResults(), LIST_DEFAULT);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM chat_room r WHERE 1 = 1");
-        if (after != null) sql.append(" AND (update_time < :afterTime OR (update_time = :afterTime AND id < :afterId))");
+        if (after != null)
+            sql.append(" AND (update_time < :afterTime OR (update_time = :afterTime AND id < :afterId))");
         if (r.name() != null) sql.append(" AND name = :name");
         if (r.messageReviewHandlerUri() != null) sql.append(" AND COALESCE(review_uri, '') = :uri");
         if (r.loggingConfigurationIdentifier() != null) {
@@ -187,16 +191,26 @@ final class RoomOperations {
             if (r.name() != null) query.bind("name", r.name());
             if (r.messageReviewHandlerUri() != null) query.bind("uri", r.messageReviewHandlerUri());
             if (r.loggingConfigurationIdentifier() != null) query.bind("logging", r.loggingConfigurationIdentifier());
-            List<RoomRow> rows = query.map((rs, ctx) -> row(rs)).list().stream().map(row -> withLogging(h, row)).toList();
+            List<RoomRow> rows = query.map((rs, ctx) -> row(rs)).list().stream()
+                    .map(row -> withLogging(h, row))
+                    .toList();
             List<RoomRow> page = rows.subList(0, Math.min(limit, rows.size()));
-            Map<String, Map<String, String>> pageTags = tags.tags(h, page.stream().map(RoomRow::arn).toList());
+            Map<String, Map<String, String>> pageTags =
+                    tags.tags(h, page.stream().map(RoomRow::arn).toList());
             List<RoomSummary> rooms = page.stream()
-                    .map(row -> new RoomSummary(row.arn(), row.id(), row.name(), handler(row),
-                            Instant.ofEpochMilli(row.createTime()), Instant.ofEpochMilli(row.updateTime()),
-                            pageTags.get(row.arn()), row.loggingConfigurationArns()))
+                    .map(row -> new RoomSummary(
+                            row.arn(),
+                            row.id(),
+                            row.name(),
+                            handler(row),
+                            Instant.ofEpochMilli(row.createTime()),
+                            Instant.ofEpochMilli(row.updateTime()),
+                            pageTags.get(row.arn()),
+                            row.loggingConfigurationArns()))
                     .toList();
             String next = rows.size() > limit
-                    ? PageToken.encode(page.getLast().updateTime() + ":" + page.getLast().id())
+                    ? PageToken.encode(
+                            page.getLast().updateTime() + ":" + page.getLast().id())
                     : null;
             return new ListRoomsResponse(rooms, next);
         });
@@ -204,8 +218,9 @@ final class RoomOperations {
 
     /** The stored room named by an ARN, or ResourceNotFoundException. */
     RoomRow existing(Handle h, String arn) {
-        return find(h, arn).orElseThrow(() -> new ResourceNotFoundException(
-                "Room not found: " + arn, arn.substring(arn.lastIndexOf('/') + 1), "ROOM"));
+        return find(h, arn)
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "Room not found: " + arn, arn.substring(arn.lastIndexOf('/') + 1), "ROOM"));
     }
 
     Optional<RoomRow> find(Handle h, String arn) {
@@ -226,12 +241,23 @@ final class RoomOperations {
                 .bind("id", row.id())
                 .mapTo(String.class)
                 .list();
-        return new RoomRow(row.id(), row.arn(), row.name(), row.maxMessageRate(), row.maxMessageLength(), row.reviewUri(),
-                row.reviewFallback(), row.createTime(), row.updateTime(), arns);
+        return new RoomRow(
+                row.id(),
+                row.arn(),
+                row.name(),
+                row.maxMessageRate(),
+                row.maxMessageLength(),
+                row.reviewUri(),
+                row.reviewFallback(),
+                row.createTime(),
+                row.updateTime(),
+                arns);
     }
 
     private void writeLogging(Handle h, RoomRow row) {
-        h.createUpdate("DELETE FROM chat_room_logging WHERE room_id = :id").bind("id", row.id()).execute();
+        h.createUpdate("DELETE FROM chat_room_logging WHERE room_id = :id")
+                .bind("id", row.id())
+                .execute();
         int position = 0;
         for (String arn : row.loggingConfigurationArns()) {
             String configId = logging.existingId(h, arn);
@@ -245,9 +271,17 @@ final class RoomOperations {
     }
 
     private Room room(Handle h, RoomRow row) {
-        return new Room(row.arn(), row.id(), row.name(), Instant.ofEpochMilli(row.createTime()),
-                Instant.ofEpochMilli(row.updateTime()), row.maxMessageRate(), row.maxMessageLength(), handler(row),
-                tags.tags(h, row.arn()), row.loggingConfigurationArns());
+        return new Room(
+                row.arn(),
+                row.id(),
+                row.name(),
+                Instant.ofEpochMilli(row.createTime()),
+                Instant.ofEpochMilli(row.updateTime()),
+                row.maxMessageRate(),
+                row.maxMessageLength(),
+                handler(row),
+                tags.tags(h, row.arn()),
+                row.loggingConfigurationArns());
     }
 
     private static @Nullable MessageReviewHandler handler(RoomRow row) {
@@ -266,12 +300,25 @@ final class RoomOperations {
     }
 
     private static RoomRow row(ResultSet rs) throws SQLException {
-        return new RoomRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6),
-                rs.getString(7), rs.getLong(8), rs.getLong(9), List.of());
+        return new RoomRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                List.of());
     }
 
     static void validateIdentifier(String field, @Nullable String arn) {
-        new Validation().required(field, arn).length(field, arn, 1, 128).pattern(field, arn, ROOM_ARN).throwIfInvalid();
+        new Validation()
+                .required(field, arn)
+                .length(field, arn, 1, 128)
+                .pattern(field, arn, ROOM_ARN)
+                .throwIfInvalid();
     }
 
     private static void validateSettings(

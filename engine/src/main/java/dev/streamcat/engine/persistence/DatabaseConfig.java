@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 public record DatabaseConfig(String jdbcUrl, @Nullable String user, @Nullable String password, int maxPoolSize) {
     public DatabaseConfig {
         if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("database URL must start with jdbc:h2: or jdbc:postgresql: (got " + redact(jdbcUrl) + ")");
+            throw new IllegalArgumentException(
+                    "database URL must start with jdbc:h2: or jdbc:postgresql: (got " + redact(jdbcUrl) + ")");
         }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("pool size must be at least 1");

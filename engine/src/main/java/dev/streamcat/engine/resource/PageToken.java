@@ -16,7 +16,9 @@ public final class PageToken {
     private PageToken() {}
 
     public static String encode(String lastKey) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key after which the page starts; empty for the first page. */

@@ -33,8 +33,8 @@ public final class Validation {
             if (n < min || n > max) {
                 add(
                         field,
-                        "Value at '" + field + "' failed to satisfy constraint: Member must have length between "
-                                + min + " and " + max + ", inclusive");
+                        "Value at '" + field + "' failed to satisfy constraint: Member must have length between " + min
+                                + " and " + max + ", inclusive");
             }
         }
         return this;
@@ -44,7 +44,8 @@ public final class Validation {
         if (value != null && !pattern.matcher(value).matches()) {
             add(
                     field,
-                    "Value at '" + field + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                    "Value at '" + field
+                            + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
                             + pattern.pattern());
         }
         return this;
@@ -64,7 +65,8 @@ public final class Validation {
         if (value != null && !allowed.contains(value)) {
             add(
                     field,
-                    "Value '" + value + "' at '" + field + "' failed to satisfy constraint: Member must satisfy enum value set: "
+                    "Value '" + value + "' at '" + field
+                            + "' failed to satisfy constraint: Member must satisfy enum value set: "
                             + allowed.stream().sorted().toList());
         }
         return this;
@@ -74,8 +76,8 @@ public final class Validation {
         if (value != null && (value.size() < min || value.size() > max)) {
             add(
                     field,
-                    "Value at '" + field + "' failed to satisfy constraint: Member must have length between "
-                            + min + " and " + max + ", inclusive");
+                    "Value at '" + field + "' failed to satisfy constraint: Member must have length between " + min
+                            + " and " + max + ", inclusive");
         }
         return this;
     }
@@ -86,7 +88,10 @@ public final class Validation {
             return this;
         }
         if (tags.size() > MAX_TAGS) {
-            add(field, "Value at '" + field + "' failed to satisfy constraint: Map must have at most " + MAX_TAGS + " entries");
+            add(
+                    field,
+                    "Value at '" + field + "' failed to satisfy constraint: Map must have at most " + MAX_TAGS
+                            + " entries");
         }
         for (Map.Entry<String, String> tag : tags.entrySet()) {
             String key = tag.getKey();
@@ -121,7 +126,9 @@ public final class Validation {
             return;
         }
         String message = errors.size() + " validation error" + (errors.size() == 1 ? "" : "s") + " detected: "
-                + String.join("; ", errors.stream().map(ValidationException.Field::message).toList());
+                + String.join(
+                        "; ",
+                        errors.stream().map(ValidationException.Field::message).toList());
         throw new ValidationException(message, ValidationException.Reason.FIELD_VALIDATION_FAILED, errors);
     }
 

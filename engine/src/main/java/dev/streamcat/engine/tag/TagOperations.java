@@ -20,7 +20,8 @@ import org.jdbi.v3.core.Jdbi;
  * the service through {@code exists}. Thread-safe.
  */
 public final class TagOperations {
-    private static final Pattern RESOURCE_ARN = Pattern.compile("^arn:aws:[a-z0-9-]+:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$");
+    private static final Pattern RESOURCE_ARN =
+            Pattern.compile("^arn:aws:[a-z0-9-]+:[a-z0-9-]+:[0-9]+:[a-z-]+/[a-zA-Z0-9-]+$");
 
     private final String service;
     private final Jdbi jdbi;
@@ -43,10 +44,7 @@ public final class TagOperations {
 
     public void tagResource(TagResourceRequest request) {
         Map<String, String> newTags = request.tags();
-        new Validation()
-                .required("tags", newTags)
-                .tags("tags", newTags)
-                .throwIfInvalid();
+        new Validation().required("tags", newTags).tags("tags", newTags).throwIfInvalid();
         jdbi.useTransaction(handle -> {
             Arn arn = existing(handle, request.resourceArn());
             if (tags.countAfterPut(handle, arn.toString(), newTags) > Validation.MAX_TAGS) {

@@ -35,7 +35,8 @@ public final class TagStore {
         handle.createQuery("SELECT resource_arn, tag_key, tag_value FROM engine_tag WHERE resource_arn IN (<arns>)")
                 .bindList("arns", List.copyOf(arns))
                 .map((rs, ctx) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .forEach(row -> result.computeIfAbsent(row.get(0), k -> new TreeMap<>()).put(row.get(1), row.get(2)));
+                .forEach(row ->
+                        result.computeIfAbsent(row.get(0), k -> new TreeMap<>()).put(row.get(1), row.get(2)));
         return result;
     }
 
@@ -75,6 +76,8 @@ public final class TagStore {
     }
 
     public void removeAll(Handle handle, String arn) {
-        handle.createUpdate("DELETE FROM engine_tag WHERE resource_arn = :arn").bind("arn", arn).execute();
+        handle.createUpdate("DELETE FROM engine_tag WHERE resource_arn = :arn")
+                .bind("arn", arn)
+                .execute();
     }
 }

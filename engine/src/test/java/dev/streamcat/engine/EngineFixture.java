@@ -1,0 +1,88 @@
+package dev.streamcat.engine;
+
+import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.engine.persistence.Database;
+import dev.streamcat.engine.persistence.DatabaseConfig;
+import dev.streamcat.engine.resource.EngineIdentity;
+import dev.streamcat.testing.TestDatabases;
+import io.vertx.core.Vertx;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/** A real engine on a free port over a real database, for tests. Close it to stop everything. */
+public final class EngineFixture implements AutoCloseable {
+    public static final String REGION = "us-west-2";
+    public static final String ACCOUNT = "123456789012";
+    public static final Credentials CREDENTIALS =
+            new Credentials("SCAKTESTTESTTEST0001", "test-secret-test-secret-0001");
+
+    private final DatabaseConfig databaseConfig;
+    private final Vertx vertx;
+    private Database database;
+    private Engine engine;
+
+    private EngineFixture(DatabaseConfig databaseConfig) {
+        this.databaseConfig = databaseConfig;
+        this.vertx = Vertx.vertx();
+        start();
+    }
+
+    public static EngineFixture on(TestDatabases.Jdbc jdbc) {
+        return new EngineFixture(new DatabaseConfig(
+                jdbc.url(), jdbc.user().orElse(null), jdbc.password().orElse(null), 4));
+    }
+
+    /** A fresh schema in the test PostgreSQL server, so suites do not see each other's rows. */
+    public static TestDatabases.Jdbc freshPostgresSchema() {
+        TestDatabases.Jdbc base = TestDatabases.postgres();
+        String schema = "t_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(
+                base.url(), base.user().orElse(null), base.password().orElse(null))) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a schema in " + base.url(), e);
+        }
+        String url = base.url() + (base.url().contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        return new TestDatabases.Jdbc(url, base.user(), base.password());
+    }
+
+    private void start() {
+        database = Database.open(databaseConfig, "test");
+        EngineConfig config = new EngineConfig(
+                new EngineIdentity(REGION, ACCOUNT, "127.0.0.1", "http://127.0.0.1:0"),
+                "127.0.0.1",
+                0,
+                List.of(CREDENTIALS),
+                Duration.ofMinutes(5));
+        engine = Engine.start(vertx, config, database, Clock.systemUTC());
+    }
+
+    /** Stops the engine and the pool, then starts both again on the same database. */
+    public void restart() {
+        engine.close();
+        database.close();
+        start();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public String endpoint() {
+        return "http://127.0.0.1:" + engine.httpPort();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        database.close();
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+}

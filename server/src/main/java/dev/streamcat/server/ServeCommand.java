@@ -1,0 +1,216 @@
+package dev.streamcat.server;
+
+import dev.streamcat.engine.persistence.DatabaseConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code streamcat serve}: validates the configuration, then runs the engine (and the app, once it
+ * exists) until SIGTERM/SIGINT. Every option is also an environment variable ({@code
+ * STREAMCAT_<OPTION>}) and a key of the optional configuration file.
+ */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Start StreamCat (engine and app) in one process.",
+        sortOptions = false)
+public final class ServeCommand implements Callable<Integer> {
+    static final Set<String> OPTION_NAMES = Set.of(
+            "data-dir",
+            "bind-host",
+            "app-port",
+            "engine-port",
+            "rtmp-port",
+            "region",
+            "account-id",
+            "public-host",
+            "database-url",
+            "database-user",
+            "database-password",
+            "max-clock-skew-seconds");
+
+    @Option(
+            names = "--config",
+            description =
+                    "Optional configuration file (Java properties: data-dir=..., engine-port=...). Env: STREAMCAT_CONFIG.")
+    String config;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "./data",
+            description = "Data directory (embedded database, credentials, local files). Default: ${DEFAULT-VALUE}.")
+    String dataDir;
+
+    @Option(
+            names = "--bind-host",
+            defaultValue = "0.0.0.0",
+            description = "Address the listeners bind to. Default: ${DEFAULT-VALUE}.")
+    String bindHost;
+
+    @Option(names = "--app-port", defaultValue = "8080", description = "Web app port. Default: ${DEFAULT-VALUE}.")
+    String appPort;
+
+    @Option(
+            names = "--engine-port",
+            defaultValue = "8081",
+            description = "Engine HTTP port: control API, playback, chat. Default: ${DEFAULT-VALUE}.")
+    String enginePort;
+
+    @Option(names = "--rtmp-port", defaultValue = "1935", description = "RTMP ingest port. Default: ${DEFAULT-VALUE}.")
+    String rtmpPort;
+
+    @Option(
+            names = "--region",
+            defaultValue = "us-east-1",
+            description = "Region written into ARNs and expected in SigV4 scopes. Default: ${DEFAULT-VALUE}.")
+    String region;
+
+    @Option(
+            names = "--account-id",
+            defaultValue = "000000000000",
+            description = "12-digit account id written into ARNs. Default: ${DEFAULT-VALUE}.")
+    String accountId;
+
+    @Option(
+            names = "--public-host",
+            defaultValue = "localhost",
+            description = "Host name put into ingest endpoints and playback URLs. Default: ${DEFAULT-VALUE}.")
+    String publicHost;
+
+    @Option(
+            names = "--database-url",
+            defaultValue = "",
+            description = "JDBC URL; default: an H2 file in the data dir. A jdbc:postgresql: URL selects PostgreSQL.")
+    String databaseUrl;
+
+    @Option(
+            names = "--database-user",
+            defaultValue = "",
+            description = "Database user (optional; may also be in the URL).")
+    String databaseUser;
+
+    @Option(
+            names = "--database-password",
+            defaultValue = "",
+            description = "Database password (optional; may also be in the URL).")
+    String databasePassword;
+
+    @Option(
+            names = "--max-clock-skew-seconds",
+            defaultValue = "300",
+            description =
+                    "Largest accepted difference between a signed request's time and the server's clock. Default: ${DEFAULT-VALUE}.")
+    String maxClockSkewSeconds;
+
+    private final java.util.Map<String, String> env;
+
+    public ServeCommand(java.util.Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() {
+        ServerConfig config = toConfig();
+        StreamCatServer.runUntilSignalled(config);
+        return 0;
+    }
+
+    /** Validates every option; the first bad one stops start-up with a message naming it. */
+    ServerConfig toConfig() {
+        Path data = Path.of(dataDir).toAbsolutePath().normalize();
+        int app = port("--app-port", appPort);
+        int engine = port("--engine-port", enginePort);
+        int rtmp = port("--rtmp-port", rtmpPort);
+        if (app != 0 && (app == engine || app == rtmp) || engine != 0 && engine == rtmp) {
+            throw bad(
+                    "--engine-port",
+                    "the app, engine and RTMP ports must differ (" + app + ", " + engine + ", " + rtmp + ")");
+        }
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
+            throw bad("--region", "must look like an AWS region, e.g. us-east-1 (got '" + region + "')");
+        }
+        if (!accountId.matches("[0-9]{12}")) {
+            throw bad("--account-id", "must be exactly 12 digits (got '" + accountId + "')");
+        }
+        if (publicHost.isBlank() || !publicHost.matches("[A-Za-z0-9.:\\[\\]-]+")) {
+            throw bad("--public-host", "must be a host name or IP address (got '" + publicHost + "')");
+        }
+        if (bindHost.isBlank()) {
+            throw bad("--bind-host", "must not be empty");
+        }
+        long skew;
+        try {
+            skew = Long.parseLong(maxClockSkewSeconds.trim());
+        } catch (NumberFormatException e) {
+            skew = -1;
+        }
+        if (skew < 1 || skew > 3600) {
+            throw bad("--max-clock-skew-seconds", "must be between 1 and 3600 (got '" + maxClockSkewSeconds + "')");
+        }
+        String url = databaseUrl.isBlank()
+                ? "jdbc:h2:file:" + data.resolve("streamcat") + ";DB_CLOSE_ON_EXIT=FALSE"
+                : databaseUrl.trim();
+        DatabaseConfig database;
+        try {
+            database = new DatabaseConfig(url, blankToNull(databaseUser), blankToNull(databasePassword), 10);
+        } catch (IllegalArgumentException e) {
+            throw bad("--database-url", e.getMessage());
+        }
+        return new ServerConfig(
+                data,
+                bindHost,
+                app,
+                engine,
+                rtmp,
+                region,
+                accountId,
+                publicHost,
+                database,
+                accessKeys(),
+                Duration.ofSeconds(skew));
+    }
+
+    private Optional<ServerConfig.AccessKeys> accessKeys() {
+        String id = env.getOrDefault("STREAMCAT_ACCESS_KEY_ID", "").trim();
+        String secret = env.getOrDefault("STREAMCAT_SECRET_ACCESS_KEY", "").trim();
+        if (id.isEmpty() && secret.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.isEmpty() || secret.isEmpty()) {
+            throw new ConfigurationException(
+                    "STREAMCAT_ACCESS_KEY_ID and STREAMCAT_SECRET_ACCESS_KEY must be set together (or neither, to generate a pair)");
+        }
+        if (!id.matches("[A-Z0-9]{16,128}")) {
+            throw new ConfigurationException("STREAMCAT_ACCESS_KEY_ID: must be 16-128 characters of A-Z and 0-9");
+        }
+        if (secret.length() < 16 || secret.length() > 128) {
+            throw new ConfigurationException("STREAMCAT_SECRET_ACCESS_KEY: must be 16-128 characters");
+        }
+        return Optional.of(new ServerConfig.AccessKeys(id, secret));
+    }
+
+    private static int port(String option, String value) {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(option, "must be a port number 0-65535 (got '" + value + "')");
+    }
+
+    private static ConfigurationException bad(String option, String problem) {
+        return new ConfigurationException(option + " (" + EnvironmentDefaults.variable(option) + "): " + problem);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.streamcat.server;
+
+import dev.streamcat.engine.persistence.DatabaseConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole process configuration, validated at start-up by {@link ServeCommand} and frozen.
+ *
+ * @param dataDir where the embedded database, generated credentials and local files live
+ * @param publicHost the host name written into ingest endpoints and playback URLs
+ */
+public record ServerConfig(
+        Path dataDir,
+        String bindHost,
+        int appPort,
+        int enginePort,
+        int rtmpPort,
+        String region,
+        String accountId,
+        String publicHost,
+        DatabaseConfig database,
+        Optional<AccessKeys> accessKeys,
+        Duration maxClockSkew) {
+
+    /** Control-API credentials given in the environment. */
+    public record AccessKeys(String accessKeyId, String secretAccessKey) {
+        @Override
+        public String toString() {
+            return "AccessKeys[accessKeyId=" + accessKeyId + ", secretAccessKey=***]";
+        }
+    }
+
+    /** The playback base URL viewers use: the engine listener on the public host. */
+    public String playbackBaseUrl(int actualEnginePort) {
+        return "http://" + hostForUrl(publicHost) + ":" + actualEnginePort;
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+}

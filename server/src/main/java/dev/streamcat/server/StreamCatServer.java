@@ -1,0 +1,177 @@
+package dev.streamcat.server;
+
+import dev.streamcat.engine.Engine;
+import dev.streamcat.engine.EngineConfig;
+import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.engine.persistence.Database;
+import dev.streamcat.engine.persistence.DatabaseConfig;
+import dev.streamcat.engine.resource.EngineIdentity;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One StreamCat process: Vert.x, the database, the engine (and later the app and RTMP ingest),
+ * started in dependency order and stopped in reverse. Thread-safe; {@link #close()} is idempotent.
+ */
+public final class StreamCatServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamCatServer.class);
+
+    private final ServerConfig config;
+    private final Vertx vertx;
+    private final Database database;
+    private final Engine engine;
+    private final Credentials credentials;
+    private final boolean credentialsGenerated;
+    private boolean closed;
+
+    private StreamCatServer(
+            ServerConfig config,
+            Vertx vertx,
+            Database database,
+            Engine engine,
+            Credentials credentials,
+            boolean generated) {
+        this.config = config;
+        this.vertx = vertx;
+        this.database = database;
+        this.engine = engine;
+        this.credentials = credentials;
+        this.credentialsGenerated = generated;
+    }
+
+    /** Starts everything; on failure, stops what had started and rethrows. Blocking. */
+    public static StreamCatServer start(ServerConfig config) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new ConfigurationException(
+                    "--data-dir (STREAMCAT_DATA_DIR): cannot create " + config.dataDir() + ": " + e);
+        }
+        Credentials credentials;
+        boolean generated;
+        if (config.accessKeys().isPresent()) {
+            var keys = config.accessKeys().get();
+            credentials = new Credentials(keys.accessKeyId(), keys.secretAccessKey());
+            generated = false;
+        } else {
+            var loaded = CredentialsStore.loadOrGenerate(config.dataDir());
+            credentials = loaded.credentials();
+            generated = loaded.generated();
+        }
+        Vertx vertx = Vertx.vertx();
+        Database database = null;
+        try {
+            database = openDatabase(config.database());
+            EngineConfig engineConfig = new EngineConfig(
+                    new EngineIdentity(
+                            config.region(),
+                            config.accountId(),
+                            config.publicHost(),
+                            config.playbackBaseUrl(config.enginePort())),
+                    config.bindHost(),
+                    config.enginePort(),
+                    List.of(credentials),
+                    config.maxClockSkew());
+            Engine engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
+            return new StreamCatServer(config, vertx, database, engine, credentials, generated);
+        } catch (RuntimeException e) {
+            if (database != null) database.close();
+            vertx.close();
+            throw e;
+        }
+    }
+
+    private static Database openDatabase(DatabaseConfig config) {
+        try {
+            return Database.open(config, "streamcat");
+        } catch (RuntimeException e) {
+            throw new ConfigurationException("--database-url (STREAMCAT_DATABASE_URL): cannot connect to "
+                    + DatabaseConfig.redact(config.jdbcUrl()) + ": " + rootMessage(e));
+        }
+    }
+
+    /** Starts, prints where everything is, and blocks until SIGTERM/SIGINT, then shuts down gracefully. */
+    static void runUntilSignalled(ServerConfig config) {
+        StreamCatServer server = start(config);
+        server.printBanner(System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            LOG.info("shutting down");
+                            server.close();
+                            stopped.countDown();
+                        },
+                        "streamcat-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void printBanner(PrintStream out) {
+        int port = engine.httpPort();
+        out.println();
+        out.println("StreamCat is running.");
+        out.println("  Engine API (IVS / IVS Chat): http://" + displayHost() + ":" + port + "   (region "
+                + config.region() + ", account " + config.accountId() + ")");
+        out.println("  Health:                      http://" + displayHost() + ":" + port + "/healthz");
+        out.println("  Data directory:              " + config.dataDir());
+        out.println("  Database:                    "
+                + DatabaseConfig.redact(config.database().jdbcUrl()));
+        if (credentialsGenerated) {
+            out.println();
+            out.println("  Generated control-API credentials (shown once; kept in "
+                    + config.dataDir().resolve(CredentialsStore.FILE) + "):");
+            out.println("    AWS_ACCESS_KEY_ID=" + credentials.accessKeyId());
+            out.println("    AWS_SECRET_ACCESS_KEY=" + credentials.secretAccessKey());
+        } else {
+            out.println("  Control-API access key id:   " + credentials.accessKeyId());
+        }
+        out.println();
+        out.flush();
+    }
+
+    private String displayHost() {
+        return config.bindHost().equals("0.0.0.0") ? config.publicHost() : config.bindHost();
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    public Credentials credentials() {
+        return credentials;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        engine.close();
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not stop cleanly: {}", rootMessage(e));
+        }
+        database.close();
+        LOG.info("stopped");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+}

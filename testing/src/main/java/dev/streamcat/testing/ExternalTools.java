@@ -1,0 +1,60 @@
+package dev.streamcat.testing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Real peers the tests run (ffmpeg, node, a PostgreSQL server). On a developer machine without one
+ * the test is skipped; where {@code STREAMCAT_REQUIRE_TOOLS=true} (CI) a missing tool fails it.
+ */
+public final class ExternalTools {
+    private ExternalTools() {}
+
+    /** True where every external tool must be present (CI). */
+    public static boolean required() {
+        return "true".equalsIgnoreCase(System.getenv("STREAMCAT_REQUIRE_TOOLS"));
+    }
+
+    /** The executable on the PATH, or a skipped (or, in CI, failed) test. */
+    public static Path require(String executable) {
+        Optional<Path> found = find(executable);
+        if (found.isEmpty()) {
+            String message = executable + " is not installed (install it, or see .ci/run)";
+            if (required()) {
+                throw new AssertionError(message + "; STREAMCAT_REQUIRE_TOOLS=true");
+            }
+            Assumptions.abort(message);
+        }
+        return found.get();
+    }
+
+    public static Optional<Path> find(String executable) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, executable);
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs a command in a directory, inheriting output into the given log file; returns its exit code. */
+    public static int run(
+            Path directory, Path log, long timeoutSeconds, java.util.Map<String, String> env, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        builder.redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+        }
+        return process.exitValue();
+    }
+}
