@@ -154,6 +154,10 @@ public final class ControlApi {
         request.headers().forEach(h -> headers.computeIfAbsent(
                         h.getKey().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>())
                 .add(h.getValue()));
+        if (!headers.containsKey("host") && request.authority() != null) {
+            // HTTP/2 carries the host in the :authority pseudo-header; SigV4 signs it as "host".
+            headers.put("host", List.of(request.authority().toString()));
+        }
         Buffer body = ctx.body().buffer();
         String query = request.query();
         verifier.verify(
