@@ -1,0 +1,88 @@
+package dev.streamcat.chat.log;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The self-hosted S3 destination: gzip objects (JSON lines inside) under
+ * {@code <root>/s3/<bucket>/AWSLogs/<accountId>/IVSChatLogs/1.0/<region>/room_<roomId>/<yyyy>/<MM>/<dd>/<HH>/
+ * <accountId>_IVSChatLogs_1.0_<region>_room_<roomId>_<yyyyMMdd'T'HHmm'Z'>_<random>.log.gz}, the date path and name
+ * taken from the object's first record time (UTC). An object is rolled (finished, fsynced and atomically renamed from
+ * {@code .part} to its final name) every {@link Layout#rollInterval()} (default 60 s; IVS delivers S3 logs about every
+ * 5 minutes) or {@link Layout#maxRecordsPerObject()} records (default 10,000), and on close. A crash leaves at most the
+ * current {@code .part} object of each room behind.
+ *
+ * <p>Thread-safe (see {@link ChatLogSink}); file I/O happens only on the sink's writer thread.
+ */
+public final class S3Sink implements ChatLogSink {
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,32}");
+
+    /**
+     * Where and how often objects are written.
+     *
+     * <p>Immutable; thread-safe.
+     */
+    public record Layout(
+            String bucketName, String accountId, String region, Duration rollInterval, int maxRecordsPerObject) {
+        public Layout {
+            require(BUCKET, bucketName, "bucketName");
+            if (bucketName.contains("..")) {
+                throw new IllegalArgumentException("invalid bucketName: " + bucketName);
+            }
+            require(ACCOUNT, accountId, "accountId");
+            require(REGION, region, "region");
+            Objects.requireNonNull(rollInterval, "rollInterval");
+            if (rollInterval.isNegative() || rollInterval.isZero() || maxRecordsPerObject < 1) {
+                throw new IllegalArgumentException("rollInterval and maxRecordsPerObject must be positive");
+            }
+        }
+
+        /** A layout with the default roll settings (60 s, 10,000 records). */
+        public static Layout of(String bucketName, String accountId, String region) {
+            return new Layout(bucketName, accountId, region, Duration.ofSeconds(60), 10_000);
+        }
+
+        private static void require(Pattern pattern, String value, String name) {
+            if (!pattern.matcher(value).matches()) {
+                throw new IllegalArgumentException("invalid " + name + ": " + value);
+            }
+        }
+    }
+
+    private final SinkWorker worker;
+
+    private S3Sink(SinkWorker worker) {
+        this.worker = worker;
+    }
+
+    /** Opens a sink writing under {@code <root>/s3/<bucket>}. */
+    public static S3Sink open(Path root, Layout layout, InstantSource clock, SinkOptions options) {
+        var writer = new S3ObjectWriter(root.resolve("s3").resolve(layout.bucketName()), layout, clock);
+        return new S3Sink(new SinkWorker(
+                "s3-" + layout.bucketName(),
+                writer,
+                options.queueCapacity(),
+                options.maxBatch(),
+                options.closeTimeout()));
+    }
+
+    @Override
+    public boolean offer(ChatLogRecord record) {
+        return worker.offer(record);
+    }
+
+    @Override
+    public SinkStats stats() {
+        return worker.stats();
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}
