@@ -1,0 +1,98 @@
+package dev.streamcat.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    private static ServerConfig config(Map<String, String> env, String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "serve";
+        System.arraycopy(args, 0, all, 1, args.length);
+        CommandLine cli = StreamCat.commandLine(all, env);
+        CommandLine.ParseResult parsed = cli.parseArgs(all);
+        ServeCommand serve = (ServeCommand) parsed.subcommand().commandSpec().userObject();
+        return serve.toConfig();
+    }
+
+    @Test
+    void usesTheDocumentedDefaults() {
+        ServerConfig config = config(Map.of());
+        assertThat(config.appPort()).isEqualTo(8080);
+        assertThat(config.enginePort()).isEqualTo(8081);
+        assertThat(config.rtmpPort()).isEqualTo(1935);
+        assertThat(config.dataDir())
+                .isEqualTo(Path.of("./data").toAbsolutePath().normalize());
+        assertThat(config.database().jdbcUrl())
+                .startsWith("jdbc:h2:file:" + config.dataDir().resolve("streamcat"));
+        assertThat(config.region()).isEqualTo("us-east-1");
+        assertThat(config.accessKeys()).isEmpty();
+    }
+
+    @Test
+    void flagsBeatEnvironmentWhichBeatsTheConfigFile() throws Exception {
+        Path file = dir.resolve("streamcat.properties");
+        Files.writeString(file, "engine-port=9001\nregion=eu-west-1\npublic-host=files.example\n");
+        ServerConfig config = config(
+                Map.of("STREAMCAT_REGION", "ap-south-1", "STREAMCAT_CONFIG", file.toString()),
+                "--public-host",
+                "flag.example");
+        assertThat(config.enginePort()).isEqualTo(9001);
+        assertThat(config.region()).isEqualTo("ap-south-1");
+        assertThat(config.publicHost()).isEqualTo("flag.example");
+    }
+
+    @Test
+    void badValuesStopStartUpNamingTheOptionAndItsVariable() {
+        assertThatThrownBy(() -> config(Map.of(), "--account-id", "12345"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--account-id (STREAMCAT_ACCOUNT_ID): must be exactly 12 digits (got '12345')");
+        assertThatThrownBy(() -> config(Map.of("STREAMCAT_ENGINE_PORT", "http")))
+                .hasMessageStartingWith("--engine-port (STREAMCAT_ENGINE_PORT): must be a port number");
+        assertThatThrownBy(() -> config(Map.of(), "--app-port", "8081")).hasMessageContaining("ports must differ");
+        assertThatThrownBy(() -> config(Map.of(), "--region", "Mars"))
+                .hasMessageStartingWith("--region (STREAMCAT_REGION)");
+        assertThatThrownBy(() -> config(Map.of(), "--database-url", "jdbc:mysql://x"))
+                .hasMessageStartingWith("--database-url (STREAMCAT_DATABASE_URL)");
+        assertThatThrownBy(() -> config(Map.of("STREAMCAT_ACCESS_KEY_ID", "SCAKONLYHALFGIVEN000")))
+                .hasMessageContaining("must be set together");
+    }
+
+    @Test
+    void refusesUnknownKeysInTheConfigFile() throws Exception {
+        Path file = dir.resolve("bad.properties");
+        Files.writeString(file, "engine_port=9001\n");
+        assertThatThrownBy(() -> config(Map.of(), "--config", file.toString()))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("unknown option 'engine_port'");
+    }
+
+    @Test
+    void exitsWithCode2OnBadConfiguration() {
+        assertThat(StreamCat.run(new String[] {"serve", "--account-id", "x", "--data-dir", dir.toString()}, Map.of()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void generatesCredentialsOnceAndKeepsThemPrivate() throws Exception {
+        CredentialsStore.Loaded first = CredentialsStore.loadOrGenerate(dir);
+        CredentialsStore.Loaded second = CredentialsStore.loadOrGenerate(dir);
+        assertThat(first.generated()).isTrue();
+        assertThat(second.generated()).isFalse();
+        assertThat(second.credentials()).isEqualTo(first.credentials());
+        assertThat(Files.getPosixFilePermissions(dir.resolve(CredentialsStore.FILE))
+                        .toString())
+                .isEqualTo("[OWNER_READ, OWNER_WRITE]");
+        assertThat(first.credentials().toString())
+                .doesNotContain(first.credentials().secretAccessKey());
+    }
+}
