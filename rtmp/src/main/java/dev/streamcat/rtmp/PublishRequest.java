@@ -14,4 +14,11 @@ import java.net.InetSocketAddress;
  * @param secure whether the client connected over TLS (RTMPS)
  */
 public record PublishRequest(
-        String app, String streamKey, String query, String tcUrl, InetSocketAddress remoteAddress, boolean secure) {}
+        String app, String streamKey, String query, String tcUrl, InetSocketAddress remoteAddress, boolean secure) {
+    /** Leaves the stream key out: it is a secret and must never reach a log. */
+    @Override
+    public String toString() {
+        return "PublishRequest[app=" + app + ", streamKey=***, tcUrl=" + tcUrl + ", remoteAddress=" + remoteAddress
+                + ", secure=" + secure + "]";
+    }
+}
