@@ -3,6 +3,7 @@ package dev.streamcat.bench.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.streamcat.bench.LatencyHistogram;
 import dev.streamcat.bench.ProcessStats;
+import dev.streamcat.bench.SignedApiClient;
 import dev.streamcat.engine.auth.Credentials;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -113,10 +114,11 @@ public final class ChatLoad {
     }
 
     private static List<String> tokens(Map<String, String> o, int clients, int senders) throws Exception {
-        ControlApiClient api = new ControlApiClient(
+        SignedApiClient api = new SignedApiClient(
                 o.getOrDefault("endpoint", "http://127.0.0.1:8081"),
                 new Credentials(o.get("access-key"), o.get("secret")),
-                o.getOrDefault("region", "us-east-1"));
+                o.getOrDefault("region", "us-east-1"),
+                "ivschat");
         JsonNode room = api.call("CreateRoom", Map.of("name", "load", "maximumMessageRatePerSecond", 100));
         String arn = room.get("arn").asText();
         List<CompletableFuture<String>> futures = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.streamcat.bench.chat;
+package dev.streamcat.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Minimal SigV4-signed calls to the IVS Chat control API, for setting up load runs. Thread-safe. */
-final class ControlApiClient {
+/** Minimal SigV4-signed calls to the IVS / IVS Chat control API, for setting up load runs. Thread-safe. */
+public final class SignedApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http =
@@ -25,13 +25,16 @@ final class ControlApiClient {
     private final Credentials credentials;
     private final String region;
 
-    ControlApiClient(String endpoint, Credentials credentials, String region) {
+    private final String service;
+
+    public SignedApiClient(String endpoint, Credentials credentials, String region, String service) {
         this.endpoint = endpoint;
+        this.service = service;
         this.credentials = credentials;
         this.region = region;
     }
 
-    JsonNode call(String operation, Object body) throws Exception {
+    public JsonNode call(String operation, Object body) throws Exception {
         byte[] bytes = JSON.writeValueAsBytes(body);
         Instant now = Instant.now();
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -39,7 +42,7 @@ final class ControlApiClient {
         headers.put("host", List.of(URI.create(endpoint).getAuthority()));
         headers.put("x-amz-date", List.of(SigV4Verifier.amzDate(now)));
         String authorization = SigV4Verifier.authorization(
-                new SignedRequest("POST", "/" + operation, "", headers, bytes), credentials, region, "ivschat", now);
+                new SignedRequest("POST", "/" + operation, "", headers, bytes), credentials, region, service, now);
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "/" + operation))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                 .header("content-type", "application/json")
