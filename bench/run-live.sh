@@ -52,7 +52,6 @@ taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=st
   --access-key=SCAKBENCHBENCHBENCH1 --secret=bench-secret-bench-secret --region=us-east-1 \
   --rtmp=rtmp://127.0.0.1:1935/app --streams=1 --seconds=90 > "$data-lat.log" &
 sleep 8
-url=$(grep -o 'http://[^ ]*\.m3u8' "$data.log" | head -1 || true)
-[ -n "$url" ] || url=$(curl -s http://127.0.0.1:8081/healthz >/dev/null; echo "")
-node bench/node/hlsjs-latency.mjs "${PLAYBACK_URL:-$url}" 60 15 || true
+url=$(sed -n 's/^playback: //p' "$data-lat.log" | head -1)
+node bench/node/hlsjs-latency.mjs "$url" 60 15 || true
 wait; stop_streamcat

@@ -50,6 +50,7 @@ public final class LiveLoad {
         FlvFile flv = FlvFile.read(file);
 
         List<Stream> streams = target.equals("streamcat") ? createChannels(o, count) : nginxStreams(o, count);
+        System.out.println("playback: " + streams.getFirst().playlist());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         ProcessStats idle = serverPid > 0 ? ProcessStats.of(serverPid) : null;
         List<RtmpPublisher> publishers = new ArrayList<>();
