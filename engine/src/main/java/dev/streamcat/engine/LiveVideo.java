@@ -1,0 +1,73 @@
+package dev.streamcat.engine;
+
+import dev.streamcat.engine.channel.IvsService;
+import dev.streamcat.engine.ingest.IngestServer;
+import dev.streamcat.engine.stream.StreamObserver;
+import dev.streamcat.engine.stream.StreamRegistry;
+import io.vertx.core.Vertx;
+import java.time.InstantSource;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Assembles the live video features of the engine: stream registry, health timer, ingest listener.
+ *
+ * <p>Thread-safe; {@link #startIngest} and {@link #close()} block (call them from start-up and
+ * shutdown threads).
+ */
+final class LiveVideo implements AutoCloseable {
+    private static final long HEALTH_CHECK_MS = 1000;
+
+    private final Vertx vertx;
+    private final LiveVideoConfig config;
+    private final StreamRegistry registry;
+    private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
+    private final long healthTimer;
+    private @Nullable IngestServer ingest;
+
+    private LiveVideo(Vertx vertx, LiveVideoConfig config, StreamRegistry registry) {
+        this.vertx = vertx;
+        this.config = config;
+        this.registry = registry;
+        this.healthTimer = vertx.setPeriodic(HEALTH_CHECK_MS, id -> registry.checkHealth());
+    }
+
+    static LiveVideo create(Vertx vertx, LiveVideoConfig config, InstantSource clock, StreamObserver observer) {
+        return new LiveVideo(
+                vertx,
+                config,
+                new StreamRegistry(config.hls(), config.viewerWindow(), config.endedRetention(), clock, observer));
+    }
+
+    StreamRegistry registry() {
+        return registry;
+    }
+
+    /** Binds the RTMP(S) listener when configured. */
+    synchronized void startIngest(String bindHost, IvsService ivs) {
+        if (config.rtmpPort().isPresent()) {
+            ingest = IngestServer.start(config, bindHost, ivs, registry, lookups);
+        }
+    }
+
+    synchronized OptionalInt rtmpPort() {
+        return ingest == null ? OptionalInt.empty() : OptionalInt.of(ingest.port());
+    }
+
+    synchronized OptionalInt rtmpsPort() {
+        return ingest == null ? OptionalInt.empty() : ingest.tlsPort();
+    }
+
+    /** Ends every stream and stops the listener. */
+    @Override
+    public synchronized void close() {
+        if (ingest != null) {
+            ingest.close();
+            ingest = null;
+        }
+        vertx.cancelTimer(healthTimer);
+        lookups.shutdown();
+    }
+}
