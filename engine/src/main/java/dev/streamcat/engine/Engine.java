@@ -68,6 +68,7 @@ public final class Engine implements AutoCloseable {
                 .setStatusCode(self[0] != null && self[0].ready ? 200 : 503)
                 .putHeader("Content-Type", "text/plain")
                 .end(self[0] != null && self[0].ready ? "ok\n" : "starting\n"));
+        live.mount(router, config.identity());
         new ControlApi(vertx, verifier, ivs, chat).mount(router);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.bindHost())

@@ -2,9 +2,12 @@ package dev.streamcat.engine;
 
 import dev.streamcat.engine.channel.IvsService;
 import dev.streamcat.engine.ingest.IngestServer;
+import dev.streamcat.engine.playback.PlaybackRoutes;
+import dev.streamcat.engine.resource.EngineIdentity;
 import dev.streamcat.engine.stream.StreamObserver;
 import dev.streamcat.engine.stream.StreamRegistry;
 import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
 import java.time.InstantSource;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +46,11 @@ final class LiveVideo implements AutoCloseable {
 
     StreamRegistry registry() {
         return registry;
+    }
+
+    /** Adds the playback routes; call before the control API takes every other path. */
+    void mount(Router router, EngineIdentity identity) {
+        new PlaybackRoutes(vertx, identity, registry).mount(router);
     }
 
     /** Binds the RTMP(S) listener when configured. */

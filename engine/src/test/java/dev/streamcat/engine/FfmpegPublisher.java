@@ -71,6 +71,10 @@ public final class FfmpegPublisher implements AutoCloseable {
         return new FfmpegPublisher(process, log);
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }

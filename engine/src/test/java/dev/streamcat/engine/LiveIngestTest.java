@@ -32,8 +32,16 @@ class LiveIngestTest {
         }
     }
 
+    private static EngineFixture shared;
+
+    /** Lets other live tests create channels on their own engine. */
+    static void fixtureOverride(EngineFixture other) {
+        shared = other;
+    }
+
     static CreateChannelResponse newChannel() {
-        return fixture.engine()
+        return (shared != null ? shared : fixture)
+                .engine()
                 .ivs()
                 .createChannel(new CreateChannelRequest(
                         null, null, "BASIC", null, null, null, null, null, null, null, null, null));
