@@ -11,7 +11,6 @@ import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.chat.RoomMessaging;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.EngineSecrets;
-import dev.streamcat.engine.stream.StreamObserver;
 import dev.streamcat.engine.stream.StreamRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -51,8 +50,8 @@ public final class Engine implements AutoCloseable {
     /** Migrates the engine's tables, builds the services and binds the HTTP listener. Blocking. */
     public static Engine start(Vertx vertx, EngineConfig config, Database database, Clock clock) {
         database.migrate("engine");
-        LiveVideo live = LiveVideo.create(vertx, config.liveVideo(), clock, StreamObserver.NONE);
-        IvsService ivs = new IvsService(database.jdbi(), config.identity(), live.registry(), clock);
+        LiveVideo live = LiveVideo.create(vertx, config.liveVideo(), database.jdbi(), clock);
+        IvsService ivs = new IvsService(database.jdbi(), config.identity(), live.state(), clock);
         ChatTokenCodec tokens =
                 new ChatTokenCodec(new EngineSecrets(database.jdbi()).getOrCreate("chat-token-key", 32));
         IvsChatService chat = new IvsChatService(

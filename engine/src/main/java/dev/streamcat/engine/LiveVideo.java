@@ -1,17 +1,22 @@
 package dev.streamcat.engine;
 
 import dev.streamcat.engine.channel.IvsService;
+import dev.streamcat.engine.channel.LiveStreams;
 import dev.streamcat.engine.ingest.IngestServer;
 import dev.streamcat.engine.playback.PlaybackRoutes;
 import dev.streamcat.engine.resource.EngineIdentity;
+import dev.streamcat.engine.stream.SessionRecorder;
 import dev.streamcat.engine.stream.StreamObserver;
 import dev.streamcat.engine.stream.StreamRegistry;
+import dev.streamcat.engine.stream.StreamState;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jdbi.v3.core.Jdbi;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,26 +31,37 @@ final class LiveVideo implements AutoCloseable {
     private final Vertx vertx;
     private final LiveVideoConfig config;
     private final StreamRegistry registry;
+    private final SessionRecorder sessions;
+    private final StreamState state;
     private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
     private final long healthTimer;
     private @Nullable IngestServer ingest;
 
-    private LiveVideo(Vertx vertx, LiveVideoConfig config, StreamRegistry registry) {
+    private LiveVideo(Vertx vertx, LiveVideoConfig config, InstantSource clock, SessionRecorder sessions) {
         this.vertx = vertx;
         this.config = config;
-        this.registry = registry;
+        this.sessions = sessions;
+        this.registry = new StreamRegistry(
+                config.hls(),
+                config.viewerWindow(),
+                config.endedRetention(),
+                clock,
+                StreamObserver.all(List.of(sessions)));
+        this.state = new StreamState(registry, sessions);
         this.healthTimer = vertx.setPeriodic(HEALTH_CHECK_MS, id -> registry.checkHealth());
     }
 
-    static LiveVideo create(Vertx vertx, LiveVideoConfig config, InstantSource clock, StreamObserver observer) {
-        return new LiveVideo(
-                vertx,
-                config,
-                new StreamRegistry(config.hls(), config.viewerWindow(), config.endedRetention(), clock, observer));
+    static LiveVideo create(Vertx vertx, LiveVideoConfig config, Jdbi jdbi, InstantSource clock) {
+        return new LiveVideo(vertx, config, clock, new SessionRecorder(jdbi, clock));
     }
 
     StreamRegistry registry() {
         return registry;
+    }
+
+    /** The stream state behind the control API's stream operations. */
+    LiveStreams state() {
+        return state;
     }
 
     /** Adds the playback routes; call before the control API takes every other path. */
@@ -77,5 +93,6 @@ final class LiveVideo implements AutoCloseable {
         }
         vertx.cancelTimer(healthTimer);
         lookups.shutdown();
+        sessions.close();
     }
 }

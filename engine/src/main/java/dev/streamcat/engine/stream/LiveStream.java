@@ -38,6 +38,7 @@ public final class LiveStream {
     private final ViewerTracker viewers;
     private volatile @Nullable Runnable cut;
     private volatile boolean stopRequested;
+    private volatile boolean started;
     private volatile @Nullable Instant endTime;
     private volatile StreamHealth health = StreamHealth.UNKNOWN;
     private final HealthSamples samples = new HealthSamples();
@@ -155,6 +156,15 @@ public final class LiveStream {
         if (c != null) {
             c.run();
         }
+    }
+
+    /** Whether the stream became playable ({@code Stream Start}). */
+    public boolean started() {
+        return started;
+    }
+
+    void markStarted() {
+        started = true;
     }
 
     void ended(Instant at) {

@@ -48,13 +48,18 @@ public final class StreamRegistry implements LiveChannels {
     /** Starts a new stream session for {@code channel}; empty when the channel is already live. */
     public Optional<LiveStream> open(Channel channel) {
         String streamId = "st-" + ResourceIds.random(STREAM_ID_RANDOM_LENGTH);
-        LiveStream stream = new LiveStream(streamId, channel, hls, viewerWindow, clock, observer::streamStarted);
+        LiveStream stream = new LiveStream(streamId, channel, hls, viewerWindow, clock, this::started);
         if (byChannel.putIfAbsent(channel.arn(), stream) != null) {
             return Optional.empty();
         }
         byStreamId.put(streamId, stream);
         observer.sessionCreated(stream);
         return Optional.of(stream);
+    }
+
+    private void started(LiveStream stream) {
+        stream.markStarted();
+        observer.streamStarted(stream);
     }
 
     /** Ends {@code stream}: the channel is offline from now on; idempotent. */
@@ -91,8 +96,11 @@ public final class StreamRegistry implements LiveChannels {
     public void checkHealth() {
         long now = clock.millis();
         for (LiveStream stream : byChannel.values()) {
+            StreamHealth before = stream.health();
             stream.checkHealth(now).ifPresent(health -> {
-                if (stream.live()) {
+                // Starvation Start on entering STARVING, Starvation End on leaving it.
+                boolean starvation = health == StreamHealth.STARVING || before == StreamHealth.STARVING;
+                if (stream.live() && starvation) {
                     observer.healthChanged(stream, health);
                 }
             });
