@@ -9,6 +9,7 @@ import dev.streamcat.engine.channel.IvsService;
 import dev.streamcat.engine.chat.ChatTokenCodec;
 import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.chat.RoomMessaging;
+import dev.streamcat.engine.event.StreamEventListener;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.EngineSecrets;
 import dev.streamcat.engine.stream.StreamRegistry;
@@ -50,7 +51,7 @@ public final class Engine implements AutoCloseable {
     /** Migrates the engine's tables, builds the services and binds the HTTP listener. Blocking. */
     public static Engine start(Vertx vertx, EngineConfig config, Database database, Clock clock) {
         database.migrate("engine");
-        LiveVideo live = LiveVideo.create(vertx, config.liveVideo(), database.jdbi(), clock);
+        LiveVideo live = LiveVideo.create(vertx, config.liveVideo(), database.jdbi(), config.identity(), clock);
         IvsService ivs = new IvsService(database.jdbi(), config.identity(), live.state(), clock);
         ChatTokenCodec tokens =
                 new ChatTokenCodec(new EngineSecrets(database.jdbi()).getOrCreate("chat-token-key", 32));
@@ -116,6 +117,14 @@ public final class Engine implements AutoCloseable {
 
     public int httpPort() {
         return server.actualPort();
+    }
+
+    /**
+     * Adds an in-process listener of stream events ({@code IVS Stream State Change}, {@code IVS Stream
+     * Health Change}); close the handle to remove it.
+     */
+    public AutoCloseable addStreamEventListener(StreamEventListener listener) {
+        return live.events().addListener(listener);
     }
 
     /** The live streams (for the engine's own features and tests). */

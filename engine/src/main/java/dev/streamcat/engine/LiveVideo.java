@@ -2,6 +2,7 @@ package dev.streamcat.engine;
 
 import dev.streamcat.engine.channel.IvsService;
 import dev.streamcat.engine.channel.LiveStreams;
+import dev.streamcat.engine.event.EventDispatcher;
 import dev.streamcat.engine.ingest.IngestServer;
 import dev.streamcat.engine.playback.PlaybackRoutes;
 import dev.streamcat.engine.resource.EngineIdentity;
@@ -32,27 +33,45 @@ final class LiveVideo implements AutoCloseable {
     private final LiveVideoConfig config;
     private final StreamRegistry registry;
     private final SessionRecorder sessions;
+    private final EventDispatcher events;
     private final StreamState state;
     private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
     private final long healthTimer;
     private @Nullable IngestServer ingest;
 
-    private LiveVideo(Vertx vertx, LiveVideoConfig config, InstantSource clock, SessionRecorder sessions) {
+    private LiveVideo(
+            Vertx vertx,
+            LiveVideoConfig config,
+            InstantSource clock,
+            SessionRecorder sessions,
+            EventDispatcher events) {
         this.vertx = vertx;
         this.config = config;
         this.sessions = sessions;
+        this.events = events;
         this.registry = new StreamRegistry(
                 config.hls(),
                 config.viewerWindow(),
                 config.endedRetention(),
                 clock,
-                StreamObserver.all(List.of(sessions)));
+                StreamObserver.all(List.of(sessions, events)));
         this.state = new StreamState(registry, sessions);
         this.healthTimer = vertx.setPeriodic(HEALTH_CHECK_MS, id -> registry.checkHealth());
     }
 
-    static LiveVideo create(Vertx vertx, LiveVideoConfig config, Jdbi jdbi, InstantSource clock) {
-        return new LiveVideo(vertx, config, clock, new SessionRecorder(jdbi, clock));
+    static LiveVideo create(
+            Vertx vertx, LiveVideoConfig config, Jdbi jdbi, EngineIdentity identity, InstantSource clock) {
+        return new LiveVideo(
+                vertx,
+                config,
+                clock,
+                new SessionRecorder(jdbi, clock),
+                new EventDispatcher(identity, config.webhooks(), clock));
+    }
+
+    /** Stream events, for in-process listeners. */
+    EventDispatcher events() {
+        return events;
     }
 
     StreamRegistry registry() {
@@ -94,5 +113,6 @@ final class LiveVideo implements AutoCloseable {
         vertx.cancelTimer(healthTimer);
         lookups.shutdown();
         sessions.close();
+        events.close();
     }
 }

@@ -1,8 +1,10 @@
 package dev.streamcat.engine;
 
+import dev.streamcat.engine.event.WebhookTarget;
 import dev.streamcat.media.hls.HlsConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -14,9 +16,15 @@ import java.util.OptionalInt;
  * @param hls packaging (part and segment targets, playlist window)
  * @param viewerWindow a viewer counts while it fetched the media playlist within this window
  * @param endedRetention how long an ended stream's playlist and media stay servable
+ * @param webhooks URLs that receive every stream event, signed
  */
 public record LiveVideoConfig(
-        OptionalInt rtmpPort, Optional<Rtmps> rtmps, HlsConfig hls, Duration viewerWindow, Duration endedRetention) {
+        OptionalInt rtmpPort,
+        Optional<Rtmps> rtmps,
+        HlsConfig hls,
+        Duration viewerWindow,
+        Duration endedRetention,
+        List<WebhookTarget> webhooks) {
 
     /**
      * An RTMPS listener.
@@ -27,6 +35,7 @@ public record LiveVideoConfig(
     public record Rtmps(int port, Path certificateChain, Path privateKey) {}
 
     public LiveVideoConfig {
+        webhooks = List.copyOf(webhooks);
         if (rtmps.isPresent() && rtmpPort.isEmpty()) {
             throw new IllegalArgumentException("RTMPS needs the RTMP ingest enabled");
         }
@@ -37,20 +46,26 @@ public record LiveVideoConfig(
 
     /** No ingest listener: playback and stream operations answer as for offline channels. */
     public static LiveVideoConfig disabled() {
-        return new LiveVideoConfig(OptionalInt.empty(), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN);
+        return new LiveVideoConfig(
+                OptionalInt.empty(), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN, List.of());
     }
 
     /** RTMP ingest on {@code port} with default packaging. */
     public static LiveVideoConfig rtmp(int port) {
-        return new LiveVideoConfig(OptionalInt.of(port), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN);
+        return new LiveVideoConfig(
+                OptionalInt.of(port), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN, List.of());
     }
 
     public LiveVideoConfig withRtmps(Rtmps tls) {
-        return new LiveVideoConfig(rtmpPort, Optional.of(tls), hls, viewerWindow, endedRetention);
+        return new LiveVideoConfig(rtmpPort, Optional.of(tls), hls, viewerWindow, endedRetention, webhooks);
     }
 
     public LiveVideoConfig withHls(HlsConfig config) {
-        return new LiveVideoConfig(rtmpPort, rtmps, config, viewerWindow, endedRetention);
+        return new LiveVideoConfig(rtmpPort, rtmps, config, viewerWindow, endedRetention, webhooks);
+    }
+
+    public LiveVideoConfig withWebhooks(List<WebhookTarget> targets) {
+        return new LiveVideoConfig(rtmpPort, rtmps, hls, viewerWindow, endedRetention, targets);
     }
 
     private static final Duration VIEWER_WINDOW = Duration.ofSeconds(15);
