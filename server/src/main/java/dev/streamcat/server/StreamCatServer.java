@@ -2,6 +2,7 @@ package dev.streamcat.server;
 
 import dev.streamcat.engine.Engine;
 import dev.streamcat.engine.EngineConfig;
+import dev.streamcat.engine.LiveVideoConfig;
 import dev.streamcat.engine.auth.Credentials;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.DatabaseConfig;
@@ -18,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One StreamCat process: Vert.x, the database, the engine (and later the app and RTMP ingest),
+ * One StreamCat process: Vert.x, the database, the engine with its RTMP(S) ingest (and later the app),
  * started in dependency order and stopped in reverse. Thread-safe; {@link #close()} is idempotent.
  */
 public final class StreamCatServer implements AutoCloseable {
@@ -79,7 +80,8 @@ public final class StreamCatServer implements AutoCloseable {
                     config.bindHost(),
                     config.enginePort(),
                     List.of(credentials),
-                    config.maxClockSkew());
+                    config.maxClockSkew(),
+                    liveVideo(config));
             Engine engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
             return new StreamCatServer(config, vertx, database, engine, credentials, generated);
         } catch (RuntimeException e) {
@@ -87,6 +89,14 @@ public final class StreamCatServer implements AutoCloseable {
             vertx.close();
             throw e;
         }
+    }
+
+    private static LiveVideoConfig liveVideo(ServerConfig config) {
+        LiveVideoConfig live = LiveVideoConfig.rtmp(config.rtmpPort());
+        return config.rtmps()
+                .map(tls ->
+                        live.withRtmps(new LiveVideoConfig.Rtmps(tls.port(), tls.certificateChain(), tls.privateKey())))
+                .orElse(live);
     }
 
     private static Database openDatabase(DatabaseConfig config) {
@@ -124,6 +134,12 @@ public final class StreamCatServer implements AutoCloseable {
         out.println("StreamCat is running.");
         out.println("  Engine API (IVS / IVS Chat): http://" + displayHost() + ":" + port + "   (region "
                 + config.region() + ", account " + config.accountId() + ")");
+        engine.rtmpPort()
+                .ifPresent(rtmp -> out.println(
+                        "  RTMP ingest:                 rtmp://" + displayHost() + ":" + rtmp + "/app/<streamKey>"));
+        engine.rtmpsPort()
+                .ifPresent(rtmps -> out.println(
+                        "  RTMPS ingest:                rtmps://" + displayHost() + ":" + rtmps + "/app/<streamKey>"));
         out.println("  Health:                      http://" + displayHost() + ":" + port + "/healthz");
         out.println("  Data directory:              " + config.dataDir());
         out.println("  Database:                    "
