@@ -233,7 +233,7 @@ public final class ChatGateway implements AutoCloseable {
 
     private void open(ServerWebSocket socket, Admitted admitted) {
         var connection = new WebSocketChatConnection(
-                socket, admitted.claims(), config.maxQueuedFrames(), config.maxQueuedBytes());
+                vertx, socket, admitted.claims(), config.maxQueuedFrames(), config.maxQueuedBytes());
         Room room = admitted.room();
         connections.add(connection);
         long sessionTimer =

@@ -6,16 +6,20 @@ import dev.streamcat.chat.room.ChatConnection;
 import dev.streamcat.chat.room.DisconnectCause;
 import dev.streamcat.engine.chat.ChatTokenClaims;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * the shared {@link EncodedFrame} bytes (no copy, no re-encoding); Vert.x coalesces the flushes of writes queued from
  * other threads while it drains them, and of writes made during a read. The outbound queue is bounded by frames and
  * bytes not yet written to the socket ({@link #send} returns false beyond either bound, and the room drops the
- * connection as a slow consumer). Closing sends a close frame after what is queued, then force-closes the TCP
- * connection after {@link #CLOSE_GRACE_SECONDS} seconds if the client does not answer (a slow consumer never will).
+ * connection as a slow consumer). Closing queues a close frame after what is queued, then cuts the TCP connection
+ * {@link #CLOSE_GRACE_SECONDS} seconds later if it is still open: a slow consumer may never read far enough to see the
+ * close frame, and Vert.x only starts its own closing timeout once the close frame is written.
  *
  * <p>Thread-safe: {@link #send}, {@link #disconnect}, {@link #close} and {@link #ping} may be called from any thread
  * and never block; the socket's handlers (installed by the gateway) run on its event loop.
@@ -36,6 +41,7 @@ final class WebSocketChatConnection implements ChatConnection {
     /** How long a closing connection may take to answer the close frame before it is cut. */
     static final long CLOSE_GRACE_SECONDS = 5;
 
+    private final Vertx vertx;
     private final ServerWebSocket socket;
     private final ChatTokenClaims claims;
     private final Set<Capability> capabilities;
@@ -47,7 +53,9 @@ final class WebSocketChatConnection implements ChatConnection {
     private final AtomicReference<@Nullable CloseReason> closing = new AtomicReference<>();
     private volatile long lastHeardNanos = System.nanoTime();
 
-    WebSocketChatConnection(ServerWebSocket socket, ChatTokenClaims claims, int maxQueuedFrames, long maxQueuedBytes) {
+    WebSocketChatConnection(
+            Vertx vertx, ServerWebSocket socket, ChatTokenClaims claims, int maxQueuedFrames, long maxQueuedBytes) {
+        this.vertx = Objects.requireNonNull(vertx, "vertx");
         this.socket = Objects.requireNonNull(socket, "socket");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.capabilities = capabilities(claims);
@@ -153,9 +161,26 @@ final class WebSocketChatConnection implements ChatConnection {
         return shutdown(reason);
     }
 
-    /** Queues the close frame; the listener cuts the TCP connection {@link #CLOSE_GRACE_SECONDS} s later. */
+    /** Queues the close frame, and cuts the TCP connection if it is still open {@link #CLOSE_GRACE_SECONDS} s later. */
     private Future<Void> shutdown(CloseReason reason) {
+        vertx.setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), id -> cut());
         return socket.close(reason.code(), reason.reason());
+    }
+
+    /**
+     * Closes the TCP connection now, failing what is still queued. Vert.x's internal SPI is the only way to reach the
+     * channel, and the close must bypass the pipeline: Vert.x turns a pipeline close of a WebSocket into yet another
+     * close frame, stuck behind the same queue.
+     */
+    private void cut() {
+        if (socket instanceof WebSocketInternal internal) {
+            Channel channel = internal.channelHandlerContext().channel();
+            channel.eventLoop().execute(() -> {
+                if (channel.isOpen()) {
+                    channel.unsafe().close(channel.voidPromise());
+                }
+            });
+        }
     }
 
     /** Why the gateway is closing this connection, if it is. */

@@ -33,18 +33,13 @@ final class ChatTestClient implements AutoCloseable {
     private final CompletableFuture<Close> closed = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private ChatTestClient(WebSocket.Builder builder, String url, boolean reading) {
-        this.socket = builder.buildAsync(URI.create(url), new Listener(reading)).join();
+    private ChatTestClient(WebSocket.Builder builder, String url) {
+        this.socket = builder.buildAsync(URI.create(url), new Listener()).join();
     }
 
     /** Connects with {@code token}; throws {@link CompletionException} if the handshake fails. */
     static ChatTestClient connect(String url, String token) {
-        return new ChatTestClient(HTTP.newWebSocketBuilder().subprotocols(token), url, true);
-    }
-
-    /** Connects but never reads (to make a slow consumer). */
-    static ChatTestClient connectWithoutReading(String url, String token) {
-        return new ChatTestClient(HTTP.newWebSocketBuilder().subprotocols(token), url, false);
+        return new ChatTestClient(HTTP.newWebSocketBuilder().subprotocols(token), url);
     }
 
     /** The HTTP status of a refused handshake with {@code builder}'s settings. */
@@ -124,18 +119,11 @@ final class ChatTestClient implements AutoCloseable {
     }
 
     private final class Listener implements WebSocket.Listener {
-        private final boolean reading;
         private final StringBuilder text = new StringBuilder();
-
-        Listener(boolean reading) {
-            this.reading = reading;
-        }
 
         @Override
         public void onOpen(WebSocket webSocket) {
-            if (reading) {
-                webSocket.request(1);
-            }
+            webSocket.request(1);
         }
 
         @Override
