@@ -79,7 +79,8 @@ public final class StreamCatServer implements AutoCloseable {
                     config.bindHost(),
                     config.enginePort(),
                     List.of(credentials),
-                    config.maxClockSkew());
+                    config.maxClockSkew(),
+                    config.dataDir());
             Engine engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
             return new StreamCatServer(config, vertx, database, engine, credentials, generated);
         } catch (RuntimeException e) {
