@@ -17,6 +17,7 @@ import dev.streamcat.chat.room.ChatRuntime;
 import dev.streamcat.chat.room.InProcessChatBus;
 import dev.streamcat.chat.room.Room;
 import dev.streamcat.chat.room.RoomRegistry;
+import dev.streamcat.engine.chat.ChatTokenClaims;
 import dev.streamcat.engine.chat.ChatTokenCodec;
 import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.resource.EngineIdentity;
@@ -222,7 +223,7 @@ public final class ChatGateway implements AutoCloseable {
         handshake.reject(refusal.status());
     }
 
-    private record Admitted(dev.streamcat.engine.chat.ChatTokenClaims claims, Room room) {}
+    private record Admitted(ChatTokenClaims claims, Room room) {}
 
     private void accept(ServerWebSocketHandshake handshake, Admitted admitted) {
         handshake
