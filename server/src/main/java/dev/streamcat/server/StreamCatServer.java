@@ -4,6 +4,7 @@ import dev.streamcat.engine.Engine;
 import dev.streamcat.engine.EngineConfig;
 import dev.streamcat.engine.LiveVideoConfig;
 import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.DatabaseConfig;
 import dev.streamcat.engine.resource.EngineIdentity;
@@ -81,7 +82,9 @@ public final class StreamCatServer implements AutoCloseable {
                     config.enginePort(),
                     List.of(credentials),
                     config.maxClockSkew(),
-                    liveVideo(config));
+                    config.dataDir(),
+                    liveVideo(config),
+                    ChatGatewayConfig.defaults());
             Engine engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
             return new StreamCatServer(config, vertx, database, engine, credentials, generated);
         } catch (RuntimeException e) {
