@@ -10,8 +10,8 @@ import dev.streamcat.app.account.UserStore;
 import dev.streamcat.app.channel.CategoryStore;
 import dev.streamcat.app.channel.ChannelRoutes;
 import dev.streamcat.app.channel.ChannelStore;
-import dev.streamcat.app.channel.EventFedLiveStatus;
 import dev.streamcat.app.channel.FollowStore;
+import dev.streamcat.app.channel.IvsLiveStatus;
 import dev.streamcat.app.channel.LiveStatus;
 import dev.streamcat.app.channel.StreamEvents;
 import dev.streamcat.app.channel.StreamStateTracker;
@@ -79,10 +79,9 @@ public final class StreamCatApp implements AutoCloseable {
         this.vertx = vertx;
     }
 
-    /** Starts with live state fed by the stream events ({@link EventFedLiveStatus}). */
+    /** Starts with live state checked through {@code Ivs.getStream}/{@code listStreams}. */
     public static StreamCatApp start(Vertx vertx, AppConfig config, Ivs ivs, IvsChat chat, Clock clock) {
-        EventFedLiveStatus fed = new EventFedLiveStatus();
-        return start(vertx, config, ivs, chat, clock, fed, Optional.of(fed));
+        return start(vertx, config, ivs, chat, clock, new IvsLiveStatus(ivs), Optional.empty());
     }
 
     /**

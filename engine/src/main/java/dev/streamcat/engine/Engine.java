@@ -6,12 +6,13 @@ import dev.streamcat.engine.api.ControlApi;
 import dev.streamcat.engine.auth.Credentials;
 import dev.streamcat.engine.auth.SigV4Verifier;
 import dev.streamcat.engine.channel.IvsService;
-import dev.streamcat.engine.channel.LiveChannels;
 import dev.streamcat.engine.chat.ChatTokenCodec;
 import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.chat.RoomMessaging;
+import dev.streamcat.engine.event.StreamEventListener;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.EngineSecrets;
+import dev.streamcat.engine.stream.StreamRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -19,6 +20,7 @@ import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,18 +38,21 @@ public final class Engine implements AutoCloseable {
     private final IvsService ivs;
     private final IvsChatService chat;
     private final HttpServer server;
+    private final LiveVideo live;
     private volatile boolean ready;
 
-    private Engine(IvsService ivs, IvsChatService chat, HttpServer server) {
+    private Engine(IvsService ivs, IvsChatService chat, HttpServer server, LiveVideo live) {
         this.ivs = ivs;
         this.chat = chat;
         this.server = server;
+        this.live = live;
     }
 
     /** Migrates the engine's tables, builds the services and binds the HTTP listener. Blocking. */
     public static Engine start(Vertx vertx, EngineConfig config, Database database, Clock clock) {
         database.migrate("engine");
-        IvsService ivs = new IvsService(database.jdbi(), config.identity(), LiveChannels.NONE, clock);
+        LiveVideo live = LiveVideo.create(vertx, config.liveVideo(), database.jdbi(), config.identity(), clock);
+        IvsService ivs = new IvsService(database.jdbi(), config.identity(), live.state(), clock);
         ChatTokenCodec tokens =
                 new ChatTokenCodec(new EngineSecrets(database.jdbi()).getOrCreate("chat-token-key", 32));
         IvsChatService chat = new IvsChatService(
@@ -63,6 +68,7 @@ public final class Engine implements AutoCloseable {
                 .setStatusCode(self[0] != null && self[0].ready ? 200 : 503)
                 .putHeader("Content-Type", "text/plain")
                 .end(self[0] != null && self[0].ready ? "ok\n" : "starting\n"));
+        live.mount(router, config.identity());
         new ControlApi(vertx, verifier, ivs, chat).mount(router);
         HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.bindHost())
@@ -74,12 +80,20 @@ public final class Engine implements AutoCloseable {
         try {
             server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
+            live.close();
             throw new IllegalStateException(
                     "cannot listen on " + config.bindHost() + ":" + config.httpPort() + " (engine port): "
                             + rootMessage(e),
                     e);
         }
-        Engine engine = new Engine(ivs, chat, server);
+        try {
+            live.startIngest(config.bindHost(), ivs);
+        } catch (RuntimeException e) {
+            live.close();
+            server.close();
+            throw e;
+        }
+        Engine engine = new Engine(ivs, chat, server, live);
         self[0] = engine;
         engine.ready = true;
         LOG.info("engine listening on {}:{}", config.bindHost(), server.actualPort());
@@ -105,9 +119,33 @@ public final class Engine implements AutoCloseable {
         return server.actualPort();
     }
 
+    /**
+     * Adds an in-process listener of stream events ({@code IVS Stream State Change}, {@code IVS Stream
+     * Health Change}); close the handle to remove it.
+     */
+    public AutoCloseable addStreamEventListener(StreamEventListener listener) {
+        return live.events().addListener(listener);
+    }
+
+    /** The live streams (for the engine's own features and tests). */
+    StreamRegistry streams() {
+        return live.registry();
+    }
+
+    /** The bound RTMP ingest port; empty when ingest is disabled. */
+    public OptionalInt rtmpPort() {
+        return live.rtmpPort();
+    }
+
+    /** The bound RTMPS ingest port; empty unless a certificate is configured. */
+    public OptionalInt rtmpsPort() {
+        return live.rtmpsPort();
+    }
+
     @Override
     public void close() {
         ready = false;
+        live.close();
         try {
             server.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -23,19 +23,28 @@ public final class EngineFixture implements AutoCloseable {
             new Credentials("SCAKTESTTESTTEST0001", "test-secret-test-secret-0001");
 
     private final DatabaseConfig databaseConfig;
+    private final LiveVideoConfig liveVideo;
     private final Vertx vertx;
     private Database database;
     private Engine engine;
 
-    private EngineFixture(DatabaseConfig databaseConfig) {
+    private EngineFixture(DatabaseConfig databaseConfig, LiveVideoConfig liveVideo) {
         this.databaseConfig = databaseConfig;
+        this.liveVideo = liveVideo;
         this.vertx = Vertx.vertx();
         start();
     }
 
     public static EngineFixture on(TestDatabases.Jdbc jdbc) {
-        return new EngineFixture(new DatabaseConfig(
-                jdbc.url(), jdbc.user().orElse(null), jdbc.password().orElse(null), 4));
+        return on(jdbc, LiveVideoConfig.disabled());
+    }
+
+    /** An engine with live video (e.g. {@code LiveVideoConfig.rtmp(0)} for ingest on a free port). */
+    public static EngineFixture on(TestDatabases.Jdbc jdbc, LiveVideoConfig liveVideo) {
+        return new EngineFixture(
+                new DatabaseConfig(
+                        jdbc.url(), jdbc.user().orElse(null), jdbc.password().orElse(null), 4),
+                liveVideo);
     }
 
     /** A fresh schema in the test PostgreSQL server, so suites do not see each other's rows. */
@@ -60,7 +69,8 @@ public final class EngineFixture implements AutoCloseable {
                 "127.0.0.1",
                 0,
                 List.of(CREDENTIALS),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5),
+                liveVideo);
         engine = Engine.start(vertx, config, database, Clock.systemUTC());
     }
 
@@ -73,6 +83,11 @@ public final class EngineFixture implements AutoCloseable {
 
     public Engine engine() {
         return engine;
+    }
+
+    /** The RTMP publish URL of a stream key. */
+    public String rtmpUrl(String streamKey) {
+        return "rtmp://127.0.0.1:" + engine.rtmpPort().orElseThrow() + "/app/" + streamKey;
     }
 
     public String endpoint() {

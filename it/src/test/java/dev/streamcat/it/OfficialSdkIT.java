@@ -52,6 +52,8 @@ class OfficialSdkIT {
                             server.chatUrl(),
                             "STREAMCAT_REGION",
                             RunningServer.REGION,
+                            "STREAMCAT_RTMP_URL",
+                            server.rtmpUrl(),
                             "AWS_ACCESS_KEY_ID",
                             RunningServer.ACCESS_KEY_ID,
                             "AWS_SECRET_ACCESS_KEY",

@@ -42,6 +42,11 @@ final class RunningServer implements AutoCloseable {
         return "http://127.0.0.1:" + config.enginePort();
     }
 
+    /** The RTMP ingest application URL; append {@code /<streamKey>}. */
+    String rtmpUrl() {
+        return "rtmp://127.0.0.1:" + config.rtmpPort() + "/app";
+    }
+
     String chatUrl() {
         return "ws://127.0.0.1:" + config.enginePort();
     }

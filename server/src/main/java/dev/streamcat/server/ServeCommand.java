@@ -1,8 +1,10 @@
 package dev.streamcat.server;
 
 import dev.streamcat.engine.persistence.DatabaseConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,6 +28,9 @@ public final class ServeCommand implements Callable<Integer> {
             "app-port",
             "engine-port",
             "rtmp-port",
+            "rtmps-port",
+            "rtmps-cert",
+            "rtmps-key",
             "region",
             "account-id",
             "public-host",
@@ -63,6 +68,22 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--rtmp-port", defaultValue = "1935", description = "RTMP ingest port. Default: ${DEFAULT-VALUE}.")
     String rtmpPort;
+
+    @Option(
+            names = "--rtmps-port",
+            defaultValue = "1936",
+            description =
+                    "RTMPS ingest port, used when --rtmps-cert and --rtmps-key are set. Default: ${DEFAULT-VALUE}.")
+    String rtmpsPort;
+
+    @Option(
+            names = "--rtmps-cert",
+            defaultValue = "",
+            description = "PEM certificate chain for RTMPS; RTMPS is off without it.")
+    String rtmpsCert;
+
+    @Option(names = "--rtmps-key", defaultValue = "", description = "PEM (PKCS#8) private key for RTMPS.")
+    String rtmpsKey;
 
     @Option(
             names = "--region",
@@ -172,7 +193,31 @@ public final class ServeCommand implements Callable<Integer> {
                 publicHost,
                 database,
                 accessKeys(),
-                Duration.ofSeconds(skew));
+                Duration.ofSeconds(skew),
+                rtmps(List.of(app, engine, rtmp)));
+    }
+
+    private Optional<ServerConfig.Rtmps> rtmps(List<Integer> otherPorts) {
+        if (rtmpsCert.isBlank() && rtmpsKey.isBlank()) {
+            return Optional.empty();
+        }
+        if (rtmpsCert.isBlank() || rtmpsKey.isBlank()) {
+            throw bad("--rtmps-cert", "--rtmps-cert and --rtmps-key must be set together");
+        }
+        int port = port("--rtmps-port", rtmpsPort);
+        if (port != 0 && otherPorts.contains(port)) {
+            throw bad("--rtmps-port", "must differ from the app, engine and RTMP ports (got " + port + ")");
+        }
+        return Optional.of(
+                new ServerConfig.Rtmps(port, readable("--rtmps-cert", rtmpsCert), readable("--rtmps-key", rtmpsKey)));
+    }
+
+    private static Path readable(String option, String file) {
+        Path path = Path.of(file.trim()).toAbsolutePath().normalize();
+        if (!Files.isReadable(path)) {
+            throw bad(option, "cannot read " + path);
+        }
+        return path;
     }
 
     private Optional<ServerConfig.AccessKeys> accessKeys() {

@@ -22,7 +22,39 @@ public record ServerConfig(
         String publicHost,
         DatabaseConfig database,
         Optional<AccessKeys> accessKeys,
-        Duration maxClockSkew) {
+        Duration maxClockSkew,
+        Optional<Rtmps> rtmps) {
+
+    /** A configuration without RTMPS. */
+    public ServerConfig(
+            Path dataDir,
+            String bindHost,
+            int appPort,
+            int enginePort,
+            int rtmpPort,
+            String region,
+            String accountId,
+            String publicHost,
+            DatabaseConfig database,
+            Optional<AccessKeys> accessKeys,
+            Duration maxClockSkew) {
+        this(
+                dataDir,
+                bindHost,
+                appPort,
+                enginePort,
+                rtmpPort,
+                region,
+                accountId,
+                publicHost,
+                database,
+                accessKeys,
+                maxClockSkew,
+                Optional.empty());
+    }
+
+    /** The RTMPS listener: its port and PEM certificate chain and PKCS#8 private key. */
+    public record Rtmps(int port, Path certificateChain, Path privateKey) {}
 
     /** Control-API credentials given in the environment. */
     public record AccessKeys(String accessKeyId, String secretAccessKey) {

@@ -4,6 +4,7 @@ import dev.streamcat.app.AppConfig;
 import dev.streamcat.app.StreamCatApp;
 import dev.streamcat.engine.Engine;
 import dev.streamcat.engine.EngineConfig;
+import dev.streamcat.engine.LiveVideoConfig;
 import dev.streamcat.engine.auth.Credentials;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.DatabaseConfig;
@@ -20,7 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One StreamCat process: Vert.x, the database, the engine (and later the app and RTMP ingest),
+ * One StreamCat process: Vert.x, the database, the engine with its RTMP(S) ingest (and later the app),
  * started in dependency order and stopped in reverse. Thread-safe; {@link #close()} is idempotent.
  */
 public final class StreamCatServer implements AutoCloseable {
@@ -85,10 +86,12 @@ public final class StreamCatServer implements AutoCloseable {
                     config.bindHost(),
                     config.enginePort(),
                     List.of(credentials),
-                    config.maxClockSkew());
+                    config.maxClockSkew(),
+                    liveVideo(config));
             engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
             StreamCatApp app = StreamCatApp.start(
                     vertx, appConfig(config, engine), engine.ivs(), engine.ivsChat(), Clock.systemUTC());
+            engine.addStreamEventListener(AppEvents.forwardTo(app.streamEvents()));
             return new StreamCatServer(config, vertx, database, engine, app, credentials, generated);
         } catch (RuntimeException e) {
             if (engine != null) engine.close();
@@ -109,11 +112,19 @@ public final class StreamCatServer implements AutoCloseable {
                 .port(config.appPort())
                 .region(config.region())
                 .accountId(config.accountId())
-                .ingestUrl("rtmp://" + host + ":" + config.rtmpPort() + "/app/")
+                .ingestUrl("rtmp://" + host + ":" + engine.rtmpPort().orElse(config.rtmpPort()) + "/app/")
                 .playbackBaseUrl(config.playbackBaseUrl(engine.httpPort()))
                 .chatUrl("ws://" + host + ":" + engine.httpPort())
                 .database(db.jdbcUrl(), db.user(), db.password(), Math.max(2, db.maxPoolSize() / 2))
                 .build();
+    }
+
+    private static LiveVideoConfig liveVideo(ServerConfig config) {
+        LiveVideoConfig live = LiveVideoConfig.rtmp(config.rtmpPort());
+        return config.rtmps()
+                .map(tls ->
+                        live.withRtmps(new LiveVideoConfig.Rtmps(tls.port(), tls.certificateChain(), tls.privateKey())))
+                .orElse(live);
     }
 
     private static Database openDatabase(DatabaseConfig config) {
@@ -152,6 +163,12 @@ public final class StreamCatServer implements AutoCloseable {
         out.println("  StreamCat app:               http://" + displayHost() + ":" + app.port());
         out.println("  Engine API (IVS / IVS Chat): http://" + displayHost() + ":" + port + "   (region "
                 + config.region() + ", account " + config.accountId() + ")");
+        engine.rtmpPort()
+                .ifPresent(rtmp -> out.println(
+                        "  RTMP ingest:                 rtmp://" + displayHost() + ":" + rtmp + "/app/<streamKey>"));
+        engine.rtmpsPort()
+                .ifPresent(rtmps -> out.println(
+                        "  RTMPS ingest:                rtmps://" + displayHost() + ":" + rtmps + "/app/<streamKey>"));
         out.println("  Health:                      http://" + displayHost() + ":" + port + "/healthz");
         out.println("  Data directory:              " + config.dataDir());
         out.println("  Database:                    "

@@ -9,9 +9,8 @@ import java.util.Optional;
  * ({@code is_live}, viewer counts) is reconciled against it at start-up and refreshed from it while
  * channels are live.
  *
- * <p>{@link EventFedLiveStatus} answers from the stream events until {@code Ivs} gains {@code
- * getStream}/{@code listStreams}; then an implementation calling them replaces it without other
- * changes. Implementations are thread-safe and may block: call from worker threads.
+ * <p>{@link IvsLiveStatus} is the implementation; tests use fakes. Implementations are thread-safe
+ * and may block: call from worker threads.
  */
 public interface LiveStatus {
     /** The stream on air on the channel, or empty when the channel is not broadcasting. */

@@ -39,6 +39,7 @@ class StreamStateTest {
     @Test
     void streamStartAndEndKeepLiveStateAndHistory() {
         Instant started = Instant.parse("2026-03-01T10:00:00Z");
+        app.ivs.goLive(arn, "st-1", started, 3);
         app.app()
                 .streamEvents()
                 .onStreamStateChange(new StreamStateChange(arn, "st-1", StreamStateChange.Name.STREAM_START, started));
@@ -49,6 +50,7 @@ class StreamStateTest {
         assertThat(browser.get("/category/just-chatting").body()).contains("/channel/frank");
         assertThat(browser.get("/category/live-shopping").body()).contains("Nobody is live in Live Shopping");
 
+        app.ivs.live.clear();
         app.app()
                 .streamEvents()
                 .onStreamStateChange(new StreamStateChange(
@@ -60,19 +62,35 @@ class StreamStateTest {
 
     @Test
     void reconcilesAfterARestartWithoutTheEndEvent() {
+        app.ivs.goLive(arn, "st-2", Instant.now(), 0);
         app.app()
                 .streamEvents()
                 .onStreamStateChange(
                         new StreamStateChange(arn, "st-2", StreamStateChange.Name.STREAM_START, Instant.now()));
         awaitStatus(s -> s.getBoolean("live"));
 
+        app.ivs.live.clear();
         app.restart();
         browser = new Browser(app.base());
 
         assertThat(status().getBoolean("live"))
-                .as("nothing is on air after a restart")
+                .as("the stream ended while the app was down")
                 .isFalse();
         assertThat(browser.get("/channel/frank").body()).contains("frank is offline");
+    }
+
+    @Test
+    void reconcilesAStreamThatStartedWhileTheAppWasDown() {
+        Instant started = Instant.parse("2026-03-02T08:00:00Z");
+        app.ivs.goLive(arn, "st-3", started, 7);
+
+        app.restart();
+        browser = new Browser(app.base());
+
+        JsonObject status = status();
+        assertThat(status.getBoolean("live")).isTrue();
+        assertThat(status.getString("liveSince")).isEqualTo(started.toString());
+        assertThat(browser.get("/dashboard").statusCode()).isEqualTo(303);
     }
 
     private JsonObject awaitStatus(Predicate<JsonObject> condition) {

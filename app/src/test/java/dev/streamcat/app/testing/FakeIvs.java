@@ -1,5 +1,6 @@
 package dev.streamcat.app.testing;
 
+import dev.streamcat.api.ChannelNotBroadcastingException;
 import dev.streamcat.api.ResourceNotFoundException;
 import dev.streamcat.api.ServiceUnavailableException;
 import dev.streamcat.api.ivs.*;
@@ -19,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeIvs implements Ivs {
     public final Map<String, Channel> channels = new ConcurrentHashMap<>();
     public final Map<String, StreamKey> keys = new ConcurrentHashMap<>();
+    /** Streams on air by channel ARN, as GetStream/ListStreams report them. */
+    public final Map<String, Stream> live = new ConcurrentHashMap<>();
+
     public volatile boolean failCreateChannel;
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -84,6 +88,52 @@ public final class FakeIvs implements Ivs {
     @Override
     public void deleteStreamKey(DeleteStreamKeyRequest r) {
         keys.remove(r.arn());
+    }
+
+    /** Puts a stream on air (what the engine does when a publisher connects). */
+    public Stream goLive(String channelArn, String streamId, java.time.Instant start, long viewers) {
+        Stream stream = new Stream(channelArn, streamId, "", start, "LIVE", "HEALTHY", viewers);
+        live.put(channelArn, stream);
+        return stream;
+    }
+
+    @Override
+    public GetStreamResponse getStream(GetStreamRequest r) {
+        Stream stream = live.get(r.channelArn());
+        if (stream == null) {
+            throw new ChannelNotBroadcastingException("not live");
+        }
+        return new GetStreamResponse(stream);
+    }
+
+    @Override
+    public ListStreamsResponse listStreams(ListStreamsRequest r) {
+        return new ListStreamsResponse(
+                live.values().stream()
+                        .map(s -> new StreamSummary(
+                                s.channelArn(), s.streamId(), s.state(), s.health(), s.viewerCount(), s.startTime()))
+                        .toList(),
+                null);
+    }
+
+    @Override
+    public void stopStream(StopStreamRequest r) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void putMetadata(PutMetadataRequest r) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public GetStreamSessionResponse getStreamSession(GetStreamSessionRequest r) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ListStreamSessionsResponse listStreamSessions(ListStreamSessionsRequest r) {
+        throw new UnsupportedOperationException();
     }
 
     @Override

@@ -38,6 +38,12 @@ final class Operations {
                 "DeleteRecordingConfiguration",
                 Operation.empty(
                         IVS, DeleteRecordingConfigurationRequest.class, ivs::deleteRecordingConfiguration, 204));
+        ops.put("GetStream", Operation.of(IVS, GetStreamRequest.class, ivs::getStream));
+        ops.put("ListStreams", Operation.of(IVS, ListStreamsRequest.class, ivs::listStreams));
+        ops.put("StopStream", Operation.empty(IVS, StopStreamRequest.class, ivs::stopStream, 200));
+        ops.put("PutMetadata", Operation.empty(IVS, PutMetadataRequest.class, ivs::putMetadata, 204));
+        ops.put("GetStreamSession", Operation.of(IVS, GetStreamSessionRequest.class, ivs::getStreamSession));
+        ops.put("ListStreamSessions", Operation.of(IVS, ListStreamSessionsRequest.class, ivs::listStreamSessions));
 
         ops.put("CreateRoom", Operation.of(IVSCHAT, CreateRoomRequest.class, chat::createRoom));
         ops.put("GetRoom", Operation.of(IVSCHAT, GetRoomRequest.class, chat::getRoom));

@@ -22,14 +22,22 @@ public final class IvsService implements Ivs {
     private final StreamKeyOperations keys;
     private final RecordingConfigurationOperations recordings;
     private final TagOperations tagOperations;
+    private final StreamOperations streams;
 
+    /** A service whose channels are never live (no ingest). */
     public IvsService(Jdbi jdbi, EngineIdentity identity, LiveChannels live, Clock clock) {
+        this(jdbi, identity, live instanceof LiveStreams streams ? streams : LiveStreams.withoutStreams(live), clock);
+    }
+
+    /** A service over the engine's live stream state. */
+    public IvsService(Jdbi jdbi, EngineIdentity identity, LiveStreams live, Clock clock) {
         ChannelStore store = new ChannelStore();
         TagStore tags = new TagStore();
         this.keys = new StreamKeyOperations(jdbi, store, tags, identity, clock);
         this.recordings = new RecordingConfigurationOperations(jdbi, store, tags, identity, clock);
         this.channels = new ChannelOperations(jdbi, store, tags, keys, recordings, identity, live, clock);
         this.tagOperations = new TagOperations(IvsConstraints.SERVICE, jdbi, tags, this::tagged, "CHANNEL");
+        this.streams = new StreamOperations(jdbi, channels, live);
     }
 
     /** The ARN of the channel a stream key value belongs to; empty for unknown or deleted keys. */
@@ -136,5 +144,35 @@ public final class IvsService implements Ivs {
     @Override
     public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request) {
         return tagOperations.listTagsForResource(request);
+    }
+
+    @Override
+    public GetStreamResponse getStream(GetStreamRequest request) {
+        return streams.get(request);
+    }
+
+    @Override
+    public ListStreamsResponse listStreams(ListStreamsRequest request) {
+        return streams.list(request);
+    }
+
+    @Override
+    public void stopStream(StopStreamRequest request) {
+        streams.stop(request);
+    }
+
+    @Override
+    public void putMetadata(PutMetadataRequest request) {
+        streams.putMetadata(request);
+    }
+
+    @Override
+    public GetStreamSessionResponse getStreamSession(GetStreamSessionRequest request) {
+        return streams.getSession(request);
+    }
+
+    @Override
+    public ListStreamSessionsResponse listStreamSessions(ListStreamSessionsRequest request) {
+        return streams.listSessions(request);
     }
 }

@@ -49,4 +49,19 @@ public interface Ivs {
     void untagResource(UntagResourceRequest request);
 
     ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest request);
+
+    /** The live stream of a channel; {@code ChannelNotBroadcasting} when offline. */
+    GetStreamResponse getStream(GetStreamRequest request);
+
+    ListStreamsResponse listStreams(ListStreamsRequest request);
+
+    /** Disconnects the channel's broadcaster; {@code ChannelNotBroadcasting} when offline. */
+    void stopStream(StopStreamRequest request);
+
+    /** Inserts timed metadata into the live stream; {@code ChannelNotBroadcasting} when offline. */
+    void putMetadata(PutMetadataRequest request);
+
+    GetStreamSessionResponse getStreamSession(GetStreamSessionRequest request);
+
+    ListStreamSessionsResponse listStreamSessions(ListStreamSessionsRequest request);
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Live-video benchmark, StreamCat beside nginx-rtmp, same machine, same session, same input.
+# Needs: a built tree (./mvnw -DskipTests package), nginx + libnginx-mod-rtmp, ffmpeg, node, chromium.
+# Usage: bench/run-live.sh [streams...]   (default: 1 16 64 100); prints the figures for docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+BENCH=(-cp bench/target/streamcat-bench.jar)
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-60}"
+counts=("${@:-1 16 64 100}")
+[ $# -eq 0 ] && counts=(1 16 64 100)
+(cd bench/node && npm ci --no-audit --no-fund >/dev/null)
+
+nginx_conf="$PWD/bench/nginx/nginx-rtmp.conf"
+start_nginx() { mkdir -p /tmp/nginx-rtmp/hls && rm -rf /tmp/nginx-rtmp/hls/* && nginx -p /tmp/nginx-rtmp -c "$nginx_conf"; sleep 1; }
+stop_nginx() { nginx -p /tmp/nginx-rtmp -c "$nginx_conf" -s stop 2>/dev/null || true; sleep 1; }
+
+data=$(mktemp -d)
+start_streamcat() {
+  rm -rf "$data"; mkdir -p "$data"
+  STREAMCAT_ACCESS_KEY_ID=SCAKBENCHBENCHBENCH1 STREAMCAT_SECRET_ACCESS_KEY=bench-secret-bench-secret \
+    taskset -c 0 "$JAVA" -jar server/target/streamcat.jar serve --data-dir "$data" --bind-host 127.0.0.1 \
+    --public-host 127.0.0.1 > "$data.log" 2>&1 &
+  sc_pid=$!
+  for _ in $(seq 1 60); do curl -sf http://127.0.0.1:8081/healthz >/dev/null && break; sleep 1; done
+}
+stop_streamcat() { kill "$sc_pid" 2>/dev/null || true; wait "$sc_pid" 2>/dev/null || true; }
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"
+for n in "${counts[@]}"; do
+  echo "== nginx-rtmp, $n streams"
+  start_nginx
+  worker=$(pgrep -f "nginx: worker" | head -1)
+  taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=nginx --rtmp=rtmp://127.0.0.1:1936/live \
+    --streams="$n" --seconds="$SECONDS_PER_RUN" --server-pid="$worker"
+  stop_nginx
+  echo "== StreamCat, $n streams"
+  start_streamcat
+  taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=streamcat --endpoint=http://127.0.0.1:8081 \
+    --access-key=SCAKBENCHBENCHBENCH1 --secret=bench-secret-bench-secret --region=us-east-1 \
+    --rtmp=rtmp://127.0.0.1:1935/app --streams="$n" --seconds="$SECONDS_PER_RUN" --server-pid="$sc_pid"
+  stop_streamcat
+done
+
+echo "== hls.js live latency (low-latency mode), 1 stream each"
+start_nginx
+taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=nginx --rtmp=rtmp://127.0.0.1:1936/live \
+  --streams=1 --seconds=90 > /dev/null &
+sleep 8; node bench/node/hlsjs-latency.mjs http://127.0.0.1:8088/hls/bench0.m3u8 60 15; wait; stop_nginx
+start_streamcat
+taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=streamcat --endpoint=http://127.0.0.1:8081 \
+  --access-key=SCAKBENCHBENCHBENCH1 --secret=bench-secret-bench-secret --region=us-east-1 \
+  --rtmp=rtmp://127.0.0.1:1935/app --streams=1 --seconds=90 > "$data-lat.log" &
+sleep 8
+url=$(sed -n 's/^playback: //p' "$data-lat.log" | head -1)
+node bench/node/hlsjs-latency.mjs "$url" 60 15 || true
+wait; stop_streamcat

@@ -1,0 +1,6 @@
+package dev.streamcat.api.ivs;
+
+import org.jspecify.annotations.Nullable;
+
+/** The GetStreamRequest shape of the API. */
+public record GetStreamRequest(@Nullable String channelArn) {}

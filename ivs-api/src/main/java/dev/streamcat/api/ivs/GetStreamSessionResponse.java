@@ -1,0 +1,4 @@
+package dev.streamcat.api.ivs;
+
+/** The GetStreamSessionResponse shape of the API. */
+public record GetStreamSessionResponse(StreamSession streamSession) {}
