@@ -179,6 +179,10 @@ test('ffmpeg publishes, the channel plays, and stopping turns the badge offline'
     await page.waitForSelector('#live-badge.badge-live', { timeout: 30000 });
     await page.waitForFunction(() => document.getElementById('video').currentTime > 1, null, { timeout: 30000 });
     await shot(page, 'channel-live-desktop');
+    await page.goto(APP);
+    await page.waitForSelector('.card-channel');
+    await shot(page, 'home-live-desktop');
+    await page.goto(`${APP}/channel/${USER}`);
   } finally {
     publisher.kill('SIGINT');
   }

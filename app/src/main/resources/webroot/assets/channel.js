@@ -1,5 +1,5 @@
 import { LivePlayer, setBadge } from './player.js';
-import { postJson, toast } from './app.js';
+import { human, postJson, toast } from './app.js';
 import { ChatPanel } from './chat.js';
 
 const root = document.getElementById('player');
@@ -15,7 +15,10 @@ new LivePlayer(root, {
     liveFor.hidden = !status.live;
     viewerCount.textContent = String(status.viewerCount);
     const since = liveFor.querySelector('[data-since]');
-    if (since) since.dataset.since = status.liveSince || '';
+    if (since) {
+      since.dataset.since = status.liveSince || '';
+      since.textContent = status.liveSince ? human((Date.now() - Date.parse(status.liveSince)) / 1000) : '';
+    }
     document.querySelector('[data-field="title"]').textContent = status.title;
     document.getElementById('follower-count').textContent = String(status.followers);
   },

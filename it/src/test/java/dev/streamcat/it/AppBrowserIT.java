@@ -41,7 +41,14 @@ class AppBrowserIT {
         Files.createDirectories(logs);
         if (!Files.isDirectory(NODE_TESTS.resolve("node_modules/playwright-core"))) {
             int installed = ExternalTools.run(
-                    NODE_TESTS, logs.resolve("npm-ci.log"), 600, Map.of(), npm.toString(), "ci", "--no-audit", "--no-fund");
+                    NODE_TESTS,
+                    logs.resolve("npm-ci.log"),
+                    600,
+                    Map.of(),
+                    npm.toString(),
+                    "ci",
+                    "--no-audit",
+                    "--no-fund");
             assertThat(installed).as("npm ci, see target/npm-ci.log").isZero();
         }
         try (RunningServer server = new RunningServer(dataDir, TestDatabases.h2File(dataDir))) {
@@ -64,7 +71,9 @@ class AppBrowserIT {
                     "browser/app.e2e.mjs");
             String output = Files.readString(log);
             System.out.println(output);
-            assertThat(exit).as("node --test (output in target/app-browser-tests.log):%n%s", output).isZero();
+            assertThat(exit)
+                    .as("node --test (output in target/app-browser-tests.log):%n%s", output)
+                    .isZero();
         }
         assertThat(logs.resolve("screenshots/dashboard-mobile.png")).exists();
     }
