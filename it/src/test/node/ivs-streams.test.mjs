@@ -78,6 +78,8 @@ test('a live broadcast shows in GetStream, ListStreams and its session; StopStre
     assert.equal(live.streamSession.endTime, undefined);
     assert.equal(live.streamSession.channel.arn, channel.arn);
 
+    // Stream Start comes with the first playable part: wait for playback before cutting the stream.
+    await until('playback', async () => (await fetch(channel.playbackUrl)).status === 200);
     await ivs.send(new StopStreamCommand({ channelArn: channel.arn }));
     assert.notEqual(await exited, 0, 'ffmpeg was cut');
 

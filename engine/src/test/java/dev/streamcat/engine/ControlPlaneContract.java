@@ -143,6 +143,8 @@ abstract class ControlPlaneContract {
         List<String> arns = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             arns.add(chat().createRoom(roomNamed("ordered")).arn());
+            // Rooms created in the same millisecond tie on updateTime (then order by id): keep the times apart.
+            fixture.clock().advance(java.time.Duration.ofMillis(2));
         }
         chat().updateRoom(new UpdateRoomRequest(arns.getFirst(), null, 20, null, null, null));
         List<String> seen = new ArrayList<>();

@@ -1,21 +1,28 @@
 package dev.streamcat.engine;
 
 import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.DatabaseConfig;
 import dev.streamcat.engine.resource.EngineIdentity;
 import dev.streamcat.testing.TestDatabases;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-/** A real engine on a free port over a real database, for tests. Close it to stop everything. */
+/**
+ * A real engine on a free port over a real database, with a temporary data dir and a {@link MutableClock}, for tests.
+ * Close it to stop everything (the data dir is left for the OS to clean up, so a failed test can be inspected).
+ */
 public final class EngineFixture implements AutoCloseable {
     public static final String REGION = "us-west-2";
     public static final String ACCOUNT = "123456789012";
@@ -24,27 +31,45 @@ public final class EngineFixture implements AutoCloseable {
 
     private final DatabaseConfig databaseConfig;
     private final LiveVideoConfig liveVideo;
+    private final ChatGatewayConfig chatConfig;
+    private final Path dataDir;
+    private final MutableClock clock = new MutableClock();
     private final Vertx vertx;
     private Database database;
     private Engine engine;
 
-    private EngineFixture(DatabaseConfig databaseConfig, LiveVideoConfig liveVideo) {
+    private EngineFixture(DatabaseConfig databaseConfig, LiveVideoConfig liveVideo, ChatGatewayConfig chatConfig) {
         this.databaseConfig = databaseConfig;
         this.liveVideo = liveVideo;
+        this.chatConfig = chatConfig;
+        try {
+            this.dataDir = Files.createTempDirectory("streamcat-engine-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         this.vertx = Vertx.vertx();
         start();
     }
 
     public static EngineFixture on(TestDatabases.Jdbc jdbc) {
-        return on(jdbc, LiveVideoConfig.disabled());
+        return on(jdbc, LiveVideoConfig.disabled(), ChatGatewayConfig.defaults());
     }
 
     /** An engine with live video (e.g. {@code LiveVideoConfig.rtmp(0)} for ingest on a free port). */
     public static EngineFixture on(TestDatabases.Jdbc jdbc, LiveVideoConfig liveVideo) {
+        return on(jdbc, liveVideo, ChatGatewayConfig.defaults());
+    }
+
+    public static EngineFixture on(TestDatabases.Jdbc jdbc, ChatGatewayConfig chatConfig) {
+        return on(jdbc, LiveVideoConfig.disabled(), chatConfig);
+    }
+
+    public static EngineFixture on(TestDatabases.Jdbc jdbc, LiveVideoConfig liveVideo, ChatGatewayConfig chatConfig) {
         return new EngineFixture(
                 new DatabaseConfig(
                         jdbc.url(), jdbc.user().orElse(null), jdbc.password().orElse(null), 4),
-                liveVideo);
+                liveVideo,
+                chatConfig);
     }
 
     /** A fresh schema in the test PostgreSQL server, so suites do not see each other's rows. */
@@ -70,8 +95,10 @@ public final class EngineFixture implements AutoCloseable {
                 0,
                 List.of(CREDENTIALS),
                 Duration.ofMinutes(5),
-                liveVideo);
-        engine = Engine.start(vertx, config, database, Clock.systemUTC());
+                dataDir,
+                liveVideo,
+                chatConfig);
+        engine = Engine.start(vertx, config, database, clock);
     }
 
     /** Stops the engine and the pool, then starts both again on the same database. */
@@ -88,6 +115,24 @@ public final class EngineFixture implements AutoCloseable {
     /** The RTMP publish URL of a stream key. */
     public String rtmpUrl(String streamKey) {
         return "rtmp://127.0.0.1:" + engine.rtmpPort().orElseThrow() + "/app/" + streamKey;
+    }
+
+    /** The engine's clock; advance it to expire tokens and sessions. */
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The chat WebSocket URL (the bare engine host, as for AWS). */
+    public String chatUrl() {
+        return "ws://127.0.0.1:" + engine.httpPort();
     }
 
     public String endpoint() {

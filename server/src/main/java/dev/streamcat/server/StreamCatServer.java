@@ -6,6 +6,7 @@ import dev.streamcat.engine.Engine;
 import dev.streamcat.engine.EngineConfig;
 import dev.streamcat.engine.LiveVideoConfig;
 import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.DatabaseConfig;
 import dev.streamcat.engine.resource.EngineIdentity;
@@ -87,7 +88,9 @@ public final class StreamCatServer implements AutoCloseable {
                     config.enginePort(),
                     List.of(credentials),
                     config.maxClockSkew(),
-                    liveVideo(config));
+                    config.dataDir(),
+                    liveVideo(config),
+                    ChatGatewayConfig.defaults());
             engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
             StreamCatApp app = StreamCatApp.start(
                     vertx, appConfig(config, engine), engine.ivs(), engine.ivsChat(), Clock.systemUTC());

@@ -84,12 +84,15 @@ public final class IvsChatService implements IvsChat {
 
     @Override
     public Room updateRoom(UpdateRoomRequest request) {
-        return rooms.update(request);
+        Room room = rooms.update(request);
+        messaging.get().roomUpdated(room.arn());
+        return room;
     }
 
     @Override
     public void deleteRoom(DeleteRoomRequest request) {
         rooms.delete(request);
+        messaging.get().roomDeleted(request.identifier());
     }
 
     @Override
@@ -147,9 +150,7 @@ public final class IvsChatService implements IvsChat {
                         "Attributes must not exceed " + MAX_ATTRIBUTES_BYTES + " bytes in total")
                 .throwIfInvalid();
         String roomArn = existingRoom(r.roomIdentifier());
-        String id = ResourceIds.newId();
-        messaging.get().sendEvent(roomArn, id, r.eventName(), attributes);
-        return new SendEventResponse(id);
+        return new SendEventResponse(messaging.get().sendEvent(roomArn, r.eventName(), attributes));
     }
 
     @Override
@@ -162,8 +163,7 @@ public final class IvsChatService implements IvsChat {
                 .length("reason", r.reason(), 1, 256)
                 .throwIfInvalid();
         String roomArn = existingRoom(r.roomIdentifier());
-        String id = ResourceIds.newId();
-        messaging.get().deleteMessage(roomArn, id, r.id(), Objects.requireNonNullElse(r.reason(), ""));
+        String id = messaging.get().deleteMessage(roomArn, r.id(), Objects.requireNonNullElse(r.reason(), ""));
         return new DeleteMessageResponse(id);
     }
 
@@ -198,12 +198,15 @@ public final class IvsChatService implements IvsChat {
 
     @Override
     public LoggingConfiguration updateLoggingConfiguration(UpdateLoggingConfigurationRequest request) {
-        return logging.update(request);
+        LoggingConfiguration configuration = logging.update(request);
+        messaging.get().loggingConfigurationChanged(configuration.arn());
+        return configuration;
     }
 
     @Override
     public void deleteLoggingConfiguration(DeleteLoggingConfigurationRequest request) {
         logging.delete(request);
+        messaging.get().loggingConfigurationChanged(request.identifier());
     }
 
     @Override

@@ -14,22 +14,22 @@ import java.util.List;
 import java.util.Map;
 
 /** A small SigV4-signing HTTP client for wire-level tests of the control API. */
-final class SignedClient {
+public final class SignedClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String endpoint;
     private final String hostHeader;
     private final Credentials credentials;
     private final String region;
 
-    SignedClient(String endpoint, Credentials credentials, String region) {
+    public SignedClient(String endpoint, Credentials credentials, String region) {
         this.endpoint = endpoint;
         this.hostHeader = URI.create(endpoint).getAuthority();
         this.credentials = credentials;
         this.region = region;
     }
 
-    HttpResponse<String> send(String method, String service, String path, String query, String body, Instant time)
-            throws Exception {
+    public HttpResponse<String> send(
+            String method, String service, String path, String query, String body, Instant time) throws Exception {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("content-type", List.of("application/json"));
         headers.put("host", List.of(hostHeader));
@@ -46,7 +46,7 @@ final class SignedClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(String service, String operation, String body) throws Exception {
+    public HttpResponse<String> post(String service, String operation, String body) throws Exception {
         return send("POST", service, "/" + operation, "", body, Instant.now());
     }
 }

@@ -1,0 +1,147 @@
+package dev.streamcat.engine.chatgateway;
+
+import dev.streamcat.chat.review.BlockedTermsFilter;
+import dev.streamcat.chat.review.ReviewHandlerResolver;
+import dev.streamcat.chat.room.RoomSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The chat gateway's frozen settings (every value documented in {@code docs/design/chat-gateway.md}).
+ *
+ * @param maxFrameBytes largest inbound WebSocket frame and message (bigger ones close the connection with 1009)
+ * @param maxQueuedFrames outbound frames a connection may have unwritten before it is dropped as a slow consumer
+ * @param maxQueuedBytes outbound bytes a connection may have unwritten before it is dropped as a slow consumer
+ * @param pingInterval how often idle connections are pinged; one that sends nothing (not even a pong) for two
+ *     intervals is closed
+ * @param allowedOrigins when not empty, handshakes whose {@code Origin} header is present and not listed are refused
+ *     with 403; empty (the default) checks no origin, as tokens already authorise the connection
+ * @param historySize recent messages replayed to late joiners (0, the IVS behaviour, by default)
+ * @param review Lambda function name mapping and webhook settings for {@code messageReviewHandler.uri}
+ * @param profanityWords the word list of the built-in {@code profanity} censor (one word or phrase a line); empty uses
+ *     the bundled English list
+ * @param blockedTerms the policy of the built-in {@code blocked-terms} filter (default: no terms, links blocked)
+ * @param firehose where {@code firehose} logging destinations are delivered
+ *     <p>Immutable; thread-safe.
+ */
+public record ChatGatewayConfig(
+        int maxFrameBytes,
+        int maxQueuedFrames,
+        int maxQueuedBytes,
+        Duration pingInterval,
+        List<String> allowedOrigins,
+        int historySize,
+        ReviewHandlerResolver.Config review,
+        Optional<Path> profanityWords,
+        BlockedTermsFilter.Policy blockedTerms,
+        FirehoseEndpoints firehose) {
+
+    public ChatGatewayConfig {
+        if (maxFrameBytes < 1024 || maxQueuedFrames < 1 || maxQueuedBytes < maxFrameBytes) {
+            throw new IllegalArgumentException(
+                    "chat limits: maxFrameBytes >= 1024, maxQueuedFrames >= 1, maxQueuedBytes >= maxFrameBytes");
+        }
+        Objects.requireNonNull(pingInterval, "pingInterval");
+        if (pingInterval.isNegative() || pingInterval.isZero()) {
+            throw new IllegalArgumentException("chat pingInterval must be positive");
+        }
+        allowedOrigins = List.copyOf(allowedOrigins);
+        if (historySize < 0 || historySize > RoomSettings.MAX_HISTORY) {
+            throw new IllegalArgumentException("chat historySize must be 0-" + RoomSettings.MAX_HISTORY);
+        }
+        Objects.requireNonNull(review, "review");
+        Objects.requireNonNull(profanityWords, "profanityWords");
+        Objects.requireNonNull(blockedTerms, "blockedTerms");
+        Objects.requireNonNull(firehose, "firehose");
+    }
+
+    /** 16 KiB frames, 256 frames or 1 MiB queued per connection, pings every 30 s, no origin check, no history. */
+    public static ChatGatewayConfig defaults() {
+        return new ChatGatewayConfig(
+                16 * 1024,
+                256,
+                1024 * 1024,
+                Duration.ofSeconds(30),
+                List.of(),
+                0,
+                ReviewHandlerResolver.Config.defaults(),
+                Optional.empty(),
+                new BlockedTermsFilter.Policy(List.of(), true, List.of()),
+                FirehoseEndpoints.none());
+    }
+
+    /** A copy with another outbound queue bound (frames and bytes). */
+    public ChatGatewayConfig withOutboundQueue(int frames, int bytes) {
+        return new ChatGatewayConfig(
+                maxFrameBytes,
+                frames,
+                bytes,
+                pingInterval,
+                allowedOrigins,
+                historySize,
+                review,
+                profanityWords,
+                blockedTerms,
+                firehose);
+    }
+
+    /** A copy with another review configuration. */
+    public ChatGatewayConfig withReview(ReviewHandlerResolver.Config newReview) {
+        return new ChatGatewayConfig(
+                maxFrameBytes,
+                maxQueuedFrames,
+                maxQueuedBytes,
+                pingInterval,
+                allowedOrigins,
+                historySize,
+                newReview,
+                profanityWords,
+                blockedTerms,
+                firehose);
+    }
+
+    /** A copy with other Firehose endpoints. */
+    public ChatGatewayConfig withFirehose(FirehoseEndpoints newFirehose) {
+        return new ChatGatewayConfig(
+                maxFrameBytes,
+                maxQueuedFrames,
+                maxQueuedBytes,
+                pingInterval,
+                allowedOrigins,
+                historySize,
+                review,
+                profanityWords,
+                blockedTerms,
+                newFirehose);
+    }
+
+    /**
+     * HTTP endpoints (Firehose HTTP endpoint delivery format) for {@code firehose} logging destinations: one per
+     * {@code deliveryStreamName}, else the default; a destination with neither is not delivered (a warning is logged
+     * when a room using it opens).
+     *
+     * <p>Immutable; thread-safe.
+     */
+    public record FirehoseEndpoints(Map<String, URI> byStream, Optional<URI> fallback, Optional<String> accessKey) {
+        public FirehoseEndpoints {
+            byStream = Map.copyOf(byStream);
+            Objects.requireNonNull(fallback, "fallback");
+            Objects.requireNonNull(accessKey, "accessKey");
+        }
+
+        /** No endpoints: Firehose destinations are not delivered. */
+        public static FirehoseEndpoints none() {
+            return new FirehoseEndpoints(Map.of(), Optional.empty(), Optional.empty());
+        }
+
+        /** The endpoint for {@code deliveryStreamName}. */
+        public Optional<URI> endpoint(String deliveryStreamName) {
+            return Optional.ofNullable(byStream.get(deliveryStreamName)).or(() -> fallback);
+        }
+    }
+}
