@@ -1,6 +1,6 @@
 // The StreamCat app in headless Chromium, started by dev.streamcat.it.AppBrowserIT.
-// Environment: STREAMCAT_APP_URL, CHROMIUM, SCREENSHOT_DIR; optional STREAMCAT_FFMPEG (live video
-// steps run only when the engine ingests RTMP) and STREAMCAT_REQUIRE_CHAT (chat steps must run).
+// Environment: STREAMCAT_APP_URL, CHROMIUM, SCREENSHOT_DIR; STREAMCAT_FFMPEG (the live video step
+// runs only with it) and STREAMCAT_REQUIRE_CHAT (a chat gateway that does not connect is a failure).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -149,11 +149,11 @@ test('chat messages reach everyone and the owner can delete them', async (t) => 
     await p.waitForSelector('.chat-msg:has-text("hello from the viewer")');
   }
   await owner.page.hover('.chat-msg:has-text("hello from the viewer")');
+  await shot(owner.page, 'channel-chat-desktop');
   await owner.page.click('.chat-msg:has-text("hello from the viewer") [data-action=delete]');
   for (const p of [owner.page, viewer.page]) {
     await p.waitForSelector('.chat-msg:has-text("hello from the viewer")', { state: 'detached' });
   }
-  await shot(owner.page, 'channel-chat-desktop');
   await viewer.ctx.close();
   await owner.ctx.close();
 });
