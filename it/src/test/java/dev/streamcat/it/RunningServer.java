@@ -51,6 +51,14 @@ final class RunningServer implements AutoCloseable {
         return "ws://127.0.0.1:" + config.enginePort();
     }
 
+    String appUrl() {
+        return "http://127.0.0.1:" + config.appPort();
+    }
+
+    int rtmpPort() {
+        return config.rtmpPort();
+    }
+
     StreamCatServer server() {
         return server;
     }

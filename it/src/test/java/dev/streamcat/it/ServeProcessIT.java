@@ -71,17 +71,19 @@ class ServeProcessIT {
     @Test
     void startsPrintsCredentialsOnceStopsOnSigtermAndRestartsOnTheSameData() throws Exception {
         int port = FreePorts.next();
+        int appPort = FreePorts.next();
         String[] ports = {
             "--engine-port",
             String.valueOf(port),
             "--app-port",
-            String.valueOf(FreePorts.next()),
+            String.valueOf(appPort),
             "--rtmp-port",
             String.valueOf(FreePorts.next())
         };
         Path firstLog = dataDir.resolveSibling(dataDir.getFileName() + "-first.log");
         Process first = start(firstLog, ports);
         awaitHealthy(first, port, firstLog);
+        awaitHealthy(first, appPort, firstLog); // the app starts last: the whole process is up
         first.destroy(); // SIGTERM
         assertThat(first.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String output = Files.readString(firstLog);
@@ -93,6 +95,7 @@ class ServeProcessIT {
         Path secondLog = dataDir.resolveSibling(dataDir.getFileName() + "-second.log");
         Process second = start(secondLog, ports);
         awaitHealthy(second, port, secondLog);
+        awaitHealthy(second, appPort, secondLog);
         second.destroy();
         assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String again = Files.readString(secondLog);

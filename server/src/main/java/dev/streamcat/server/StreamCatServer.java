@@ -1,5 +1,7 @@
 package dev.streamcat.server;
 
+import dev.streamcat.app.AppConfig;
+import dev.streamcat.app.StreamCatApp;
 import dev.streamcat.engine.Engine;
 import dev.streamcat.engine.EngineConfig;
 import dev.streamcat.engine.LiveVideoConfig;
@@ -30,6 +32,7 @@ public final class StreamCatServer implements AutoCloseable {
     private final Vertx vertx;
     private final Database database;
     private final Engine engine;
+    private final StreamCatApp app;
     private final Credentials credentials;
     private final boolean credentialsGenerated;
     private boolean closed;
@@ -39,12 +42,14 @@ public final class StreamCatServer implements AutoCloseable {
             Vertx vertx,
             Database database,
             Engine engine,
+            StreamCatApp app,
             Credentials credentials,
             boolean generated) {
         this.config = config;
         this.vertx = vertx;
         this.database = database;
         this.engine = engine;
+        this.app = app;
         this.credentials = credentials;
         this.credentialsGenerated = generated;
     }
@@ -70,6 +75,7 @@ public final class StreamCatServer implements AutoCloseable {
         }
         Vertx vertx = Vertx.vertx();
         Database database = null;
+        Engine engine = null;
         try {
             database = openDatabase(config.database());
             EngineConfig engineConfig = new EngineConfig(
@@ -85,13 +91,35 @@ public final class StreamCatServer implements AutoCloseable {
                     config.dataDir(),
                     liveVideo(config),
                     ChatGatewayConfig.defaults());
-            Engine engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
-            return new StreamCatServer(config, vertx, database, engine, credentials, generated);
+            engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
+            StreamCatApp app = StreamCatApp.start(
+                    vertx, appConfig(config, engine), engine.ivs(), engine.ivsChat(), Clock.systemUTC());
+            engine.addStreamEventListener(AppEvents.forwardTo(app.streamEvents()));
+            return new StreamCatServer(config, vertx, database, engine, app, credentials, generated);
         } catch (RuntimeException e) {
+            if (engine != null) engine.close();
             if (database != null) database.close();
             vertx.close();
             throw e;
         }
+    }
+
+    /** The app's settings: its listener, and where browsers and encoders reach the engine. */
+    private static AppConfig appConfig(ServerConfig config, Engine engine) {
+        String host = config.publicHost().contains(":") && !config.publicHost().startsWith("[")
+                ? "[" + config.publicHost() + "]"
+                : config.publicHost();
+        DatabaseConfig db = config.database();
+        return AppConfig.builder()
+                .bindHost(config.bindHost())
+                .port(config.appPort())
+                .region(config.region())
+                .accountId(config.accountId())
+                .ingestUrl("rtmp://" + host + ":" + engine.rtmpPort().orElse(config.rtmpPort()) + "/app/")
+                .playbackBaseUrl(config.playbackBaseUrl(engine.httpPort()))
+                .chatUrl("ws://" + host + ":" + engine.httpPort())
+                .database(db.jdbcUrl(), db.user(), db.password(), Math.max(2, db.maxPoolSize() / 2))
+                .build();
     }
 
     private static LiveVideoConfig liveVideo(ServerConfig config) {
@@ -135,6 +163,7 @@ public final class StreamCatServer implements AutoCloseable {
         int port = engine.httpPort();
         out.println();
         out.println("StreamCat is running.");
+        out.println("  StreamCat app:               http://" + displayHost() + ":" + app.port());
         out.println("  Engine API (IVS / IVS Chat): http://" + displayHost() + ":" + port + "   (region "
                 + config.region() + ", account " + config.accountId() + ")");
         engine.rtmpPort()
@@ -168,6 +197,10 @@ public final class StreamCatServer implements AutoCloseable {
         return engine;
     }
 
+    public StreamCatApp app() {
+        return app;
+    }
+
     public Credentials credentials() {
         return credentials;
     }
@@ -178,6 +211,7 @@ public final class StreamCatServer implements AutoCloseable {
             return;
         }
         closed = true;
+        app.close();
         engine.close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
