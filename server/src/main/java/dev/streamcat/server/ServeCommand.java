@@ -37,7 +37,18 @@ public final class ServeCommand implements Callable<Integer> {
             "database-url",
             "database-user",
             "database-password",
-            "max-clock-skew-seconds");
+            "max-clock-skew-seconds",
+            "app-secure-cookies",
+            "chat-review-functions",
+            "chat-review-secret",
+            "chat-profanity-words",
+            "chat-blocked-terms",
+            "chat-block-links",
+            "chat-allowed-link-domains",
+            "chat-history",
+            "chat-allowed-origins",
+            "chat-firehose-endpoints",
+            "chat-firehose-access-key");
 
     @Option(
             names = "--config",
@@ -128,6 +139,77 @@ public final class ServeCommand implements Callable<Integer> {
                     "Largest accepted difference between a signed request's time and the server's clock. Default: ${DEFAULT-VALUE}.")
     String maxClockSkewSeconds;
 
+    @Option(
+            names = "--app-secure-cookies",
+            defaultValue = "false",
+            description =
+                    "Mark the app's session cookies Secure (set when users reach the app over HTTPS). Default: ${DEFAULT-VALUE}.")
+    String appSecureCookies;
+
+    @Option(
+            names = "--chat-review-functions",
+            defaultValue = "",
+            description =
+                    "Lambda function names of messageReviewHandler.uri mapped to handlers: name=https://hook,name2=profanity,name3=blocked-terms.")
+    String chatReviewFunctions;
+
+    @Option(
+            names = "--chat-review-secret",
+            defaultValue = "",
+            description = "HMAC-SHA256 secret signing review webhook requests (X-StreamCat-Signature-256).")
+    String chatReviewSecret;
+
+    @Option(
+            names = "--chat-profanity-words",
+            defaultValue = "",
+            description =
+                    "Word list file of the built-in profanity censor (one word or phrase a line); default: the bundled English list.")
+    String chatProfanityWords;
+
+    @Option(
+            names = "--chat-blocked-terms",
+            defaultValue = "",
+            description = "Terms the built-in blocked-terms filter denies, comma-separated.")
+    String chatBlockedTerms;
+
+    @Option(
+            names = "--chat-block-links",
+            defaultValue = "true",
+            description = "Whether the blocked-terms filter denies links. Default: ${DEFAULT-VALUE}.")
+    String chatBlockLinks;
+
+    @Option(
+            names = "--chat-allowed-link-domains",
+            defaultValue = "",
+            description = "Domains (and their subdomains) links may point to, comma-separated.")
+    String chatAllowedLinkDomains;
+
+    @Option(
+            names = "--chat-history",
+            defaultValue = "0",
+            description = "Recent messages replayed to late joiners (0 = none, as IVS). Default: ${DEFAULT-VALUE}.")
+    String chatHistory;
+
+    @Option(
+            names = "--chat-allowed-origins",
+            defaultValue = "",
+            description =
+                    "Origins allowed to open chat WebSockets, comma-separated; empty = any (the token is the credential).")
+    String chatAllowedOrigins;
+
+    @Option(
+            names = "--chat-firehose-endpoints",
+            defaultValue = "",
+            description =
+                    "HTTP endpoints for firehose chat logging: deliveryStreamName=https://...,*=https://fallback.")
+    String chatFirehoseEndpoints;
+
+    @Option(
+            names = "--chat-firehose-access-key",
+            defaultValue = "",
+            description = "Access key sent to the Firehose HTTP endpoints (X-Amz-Firehose-Access-Key).")
+    String chatFirehoseAccessKey;
+
     private final java.util.Map<String, String> env;
 
     public ServeCommand(java.util.Map<String, String> env) {
@@ -194,7 +276,19 @@ public final class ServeCommand implements Callable<Integer> {
                 database,
                 accessKeys(),
                 Duration.ofSeconds(skew),
-                rtmps(List.of(app, engine, rtmp)));
+                rtmps(List.of(app, engine, rtmp)),
+                bool("--app-secure-cookies", appSecureCookies),
+                ChatOptions.parse(new ChatOptions.Raw(
+                        chatReviewFunctions,
+                        chatReviewSecret,
+                        chatProfanityWords,
+                        chatBlockedTerms,
+                        chatBlockLinks.trim(),
+                        chatAllowedLinkDomains,
+                        chatHistory,
+                        chatAllowedOrigins,
+                        chatFirehoseEndpoints,
+                        chatFirehoseAccessKey)));
     }
 
     private Optional<ServerConfig.Rtmps> rtmps(List<Integer> otherPorts) {
@@ -251,7 +345,15 @@ public final class ServeCommand implements Callable<Integer> {
         throw bad(option, "must be a port number 0-65535 (got '" + value + "')");
     }
 
-    private static ConfigurationException bad(String option, String problem) {
+    private static boolean bool(String option, String value) {
+        return switch (value.trim()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw bad(option, "must be true or false (got '" + value + "')");
+        };
+    }
+
+    static ConfigurationException bad(String option, String problem) {
         return new ConfigurationException(option + " (" + EnvironmentDefaults.variable(option) + "): " + problem);
     }
 

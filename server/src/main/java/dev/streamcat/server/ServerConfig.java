@@ -1,5 +1,6 @@
 package dev.streamcat.server;
 
+import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import dev.streamcat.engine.persistence.DatabaseConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Optional;
  *
  * @param dataDir where the embedded database, generated credentials and local files live
  * @param publicHost the host name written into ingest endpoints and playback URLs
+ * @param appSecureCookies whether the app's session cookies carry {@code Secure} (behind HTTPS)
+ * @param chat the chat gateway's settings (review handler mapping, filters, logging endpoints)
  */
 public record ServerConfig(
         Path dataDir,
@@ -23,9 +26,11 @@ public record ServerConfig(
         DatabaseConfig database,
         Optional<AccessKeys> accessKeys,
         Duration maxClockSkew,
-        Optional<Rtmps> rtmps) {
+        Optional<Rtmps> rtmps,
+        boolean appSecureCookies,
+        ChatGatewayConfig chat) {
 
-    /** A configuration without RTMPS. */
+    /** A configuration without RTMPS, with plain-HTTP cookies and the default chat settings. */
     public ServerConfig(
             Path dataDir,
             String bindHost,
@@ -50,7 +55,9 @@ public record ServerConfig(
                 database,
                 accessKeys,
                 maxClockSkew,
-                Optional.empty());
+                Optional.empty(),
+                false,
+                ChatGatewayConfig.defaults());
     }
 
     /** The RTMPS listener: its port and PEM certificate chain and PKCS#8 private key. */

@@ -6,7 +6,6 @@ import dev.streamcat.engine.Engine;
 import dev.streamcat.engine.EngineConfig;
 import dev.streamcat.engine.LiveVideoConfig;
 import dev.streamcat.engine.auth.Credentials;
-import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.DatabaseConfig;
 import dev.streamcat.engine.resource.EngineIdentity;
@@ -90,7 +89,7 @@ public final class StreamCatServer implements AutoCloseable {
                     config.maxClockSkew(),
                     config.dataDir(),
                     liveVideo(config),
-                    ChatGatewayConfig.defaults());
+                    config.chat());
             engine = Engine.start(vertx, engineConfig, database, Clock.systemUTC());
             StreamCatApp app = StreamCatApp.start(
                     vertx, appConfig(config, engine), engine.ivs(), engine.ivsChat(), Clock.systemUTC());
@@ -119,6 +118,7 @@ public final class StreamCatServer implements AutoCloseable {
                 .playbackBaseUrl(config.playbackBaseUrl(engine.httpPort()))
                 .chatUrl("ws://" + host + ":" + engine.httpPort())
                 .database(db.jdbcUrl(), db.user(), db.password(), Math.max(2, db.maxPoolSize() / 2))
+                .secureCookies(config.appSecureCookies())
                 .build();
     }
 

@@ -68,6 +68,56 @@ class ServeCommandTest {
     }
 
     @Test
+    void mapsChatOptionsIntoTheGatewayConfiguration() throws Exception {
+        Path words = dir.resolve("words.txt");
+        Files.writeString(words, "heck\n");
+        ServerConfig config = config(
+                Map.of("STREAMCAT_CHAT_REVIEW_FUNCTIONS", "mod=https://hooks.example/review,clean=profanity"),
+                "--chat-review-secret",
+                "s3cret",
+                "--chat-profanity-words",
+                words.toString(),
+                "--chat-blocked-terms",
+                "spam, scam",
+                "--chat-allowed-link-domains",
+                "example.com",
+                "--chat-history",
+                "50",
+                "--chat-firehose-endpoints",
+                "chat-stream=https://firehose.example/ingest,*=https://fallback.example",
+                "--app-secure-cookies",
+                "true");
+        var chat = config.chat();
+        assertThat(chat.review().functions())
+                .containsEntry("mod", "https://hooks.example/review")
+                .containsEntry("clean", "profanity");
+        assertThat(chat.review().webhookSecret()).contains("s3cret");
+        assertThat(chat.profanityWords()).contains(words.toAbsolutePath());
+        assertThat(chat.blockedTerms().terms()).containsExactly("spam", "scam");
+        assertThat(chat.blockedTerms().allowedDomains()).containsExactly("example.com");
+        assertThat(chat.historySize()).isEqualTo(50);
+        assertThat(chat.firehose().endpoint("chat-stream"))
+                .hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("firehose.example"));
+        assertThat(chat.firehose().endpoint("other"))
+                .hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("fallback.example"));
+        assertThat(config.appSecureCookies()).isTrue();
+    }
+
+    @Test
+    void refusesBadChatOptionsNamingThem() {
+        assertThatThrownBy(() -> config(Map.of(), "--chat-review-functions", "mod=ftp://x"))
+                .hasMessageStartingWith("--chat-review-functions (STREAMCAT_CHAT_REVIEW_FUNCTIONS)");
+        assertThatThrownBy(() -> config(Map.of(), "--chat-review-functions", "justaname"))
+                .hasMessageContaining("name=value");
+        assertThatThrownBy(() -> config(Map.of(), "--chat-history", "5000"))
+                .hasMessageStartingWith("--chat-history (STREAMCAT_CHAT_HISTORY)");
+        assertThatThrownBy(() -> config(Map.of(), "--chat-profanity-words", "/nonexistent/words.txt"))
+                .hasMessageStartingWith("--chat-profanity-words");
+        assertThatThrownBy(() -> config(Map.of(), "--app-secure-cookies", "yes"))
+                .hasMessageStartingWith("--app-secure-cookies");
+    }
+
+    @Test
     void refusesUnknownKeysInTheConfigFile() throws Exception {
         Path file = dir.resolve("bad.properties");
         Files.writeString(file, "engine_port=9001\n");
