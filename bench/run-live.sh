@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 BENCH=(-cp bench/target/streamcat-bench.jar)
-SECONDS_PER_RUN="${SECONDS_PER_RUN:-60}"
+SECONDS_PER_RUN="${SECONDS_PER_RUN:-90}"
+WARMUP="${WARMUP:-30}"
 counts=("${@:-1 16 64 100}")
 [ $# -eq 0 ] && counts=(1 16 64 100)
 (cd bench/node && npm ci --no-audit --no-fund >/dev/null)
@@ -32,13 +33,13 @@ for n in "${counts[@]}"; do
   start_nginx
   worker=$(pgrep -f "nginx: worker" | head -1)
   taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=nginx --rtmp=rtmp://127.0.0.1:1936/live \
-    --streams="$n" --seconds="$SECONDS_PER_RUN" --server-pid="$worker"
+    --streams="$n" --seconds="$SECONDS_PER_RUN" --warmup="$WARMUP" --server-pid="$worker"
   stop_nginx
   echo "== StreamCat, $n streams"
   start_streamcat
   taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=streamcat --endpoint=http://127.0.0.1:8081 \
     --access-key=SCAKBENCHBENCHBENCH1 --secret=bench-secret-bench-secret --region=us-east-1 \
-    --rtmp=rtmp://127.0.0.1:1935/app --streams="$n" --seconds="$SECONDS_PER_RUN" --server-pid="$sc_pid"
+    --rtmp=rtmp://127.0.0.1:1935/app --streams="$n" --seconds="$SECONDS_PER_RUN" --warmup="$WARMUP" --server-pid="$sc_pid"
   stop_streamcat
 done
 
@@ -46,12 +47,14 @@ echo "== hls.js live latency (low-latency mode), 1 stream each"
 start_nginx
 taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=nginx --rtmp=rtmp://127.0.0.1:1936/live \
   --streams=1 --seconds=90 > /dev/null &
-sleep 8; node bench/node/hlsjs-latency.mjs http://127.0.0.1:8088/hls/bench0.m3u8 60 15; wait; stop_nginx
+load=$!
+sleep 8; node bench/node/hlsjs-latency.mjs http://127.0.0.1:8088/hls/bench0.m3u8 60 15; wait "$load"; stop_nginx
 start_streamcat
 taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=streamcat --endpoint=http://127.0.0.1:8081 \
   --access-key=SCAKBENCHBENCHBENCH1 --secret=bench-secret-bench-secret --region=us-east-1 \
   --rtmp=rtmp://127.0.0.1:1935/app --streams=1 --seconds=90 > "$data-lat.log" &
+load=$!
 sleep 8
 url=$(sed -n 's/^playback: //p' "$data-lat.log" | head -1)
 node bench/node/hlsjs-latency.mjs "$url" 60 15 || true
-wait; stop_streamcat
+wait "$load"; stop_streamcat

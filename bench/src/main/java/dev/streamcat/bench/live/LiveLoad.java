@@ -1,6 +1,7 @@
 package dev.streamcat.bench.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcat.bench.JvmHeap;
 import dev.streamcat.bench.LatencyHistogram;
 import dev.streamcat.bench.ProcessStats;
 import dev.streamcat.bench.SignedApiClient;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Live video load against StreamCat or nginx-rtmp: N paced RTMP publishers of the same pre-encoded
  * FLV, one probed for per-part (LL-HLS) or per-segment (HLS) availability latency, with the
- * server's CPU and memory read from {@code /proc}.
+ * server's CPU (from {@code --warmup} seconds into the run until 2 s before its end, so JIT
+ * warm-up is left out) and memory read from {@code /proc} and, for a JVM, the heap after GC.
  *
  * <pre>
  * java -cp bench/target/streamcat-bench.jar dev.streamcat.bench.live.LiveLoad --target=streamcat \
@@ -44,6 +46,7 @@ public final class LiveLoad {
         URI rtmp = URI.create(o.getOrDefault("rtmp", "rtmp://127.0.0.1:1935/app"));
         int count = Integer.parseInt(o.getOrDefault("streams", "1"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
+        int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
         long serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
         Path file = Path.of(o.getOrDefault("file", "bench/target/bench-720p30.flv"));
         ensureMedia(file);
@@ -70,7 +73,7 @@ public final class LiveLoad {
                 });
             }
             threads.submit(() -> {
-                Thread.sleep(10_000);
+                Thread.sleep(warmup * 1000L);
                 if (serverPid > 0) window[0] = ProcessStats.of(serverPid);
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime() - 2_000_000_000L));
                 if (serverPid > 0) window[1] = ProcessStats.of(serverPid);
@@ -88,8 +91,14 @@ public final class LiveLoad {
                 "target=%s streams=%d seconds=%d publishers still connected=%d%n", target, count, seconds, alive);
         print("first frame -> downloadable", probe.firstFrame);
         print("last frame  -> downloadable", probe.lastFrame);
+        if (serverPid > 0) {
+            JvmHeap.usedKbAfterGc(serverPid)
+                    .ifPresent(kb -> System.out.printf(
+                            "server heap after GC with %d streams live: %d KB (%.0f KB per stream)%n",
+                            count, kb, kb / (double) count));
+        }
         if (serverPid > 0 && window[0] != null && window[1] != null) {
-            double measured = seconds - 12.0;
+            double measured = seconds - warmup - 2.0;
             double cores = window[1].cpuSecondsSince(window[0]) / measured;
             System.out.printf(
                     "server cpu: %.3f cores = %.2f %% of a core per stream; rss idle=%d KB, loaded=%d KB (%.0f KB per stream)%n",
