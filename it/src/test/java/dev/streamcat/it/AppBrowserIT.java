@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamcat.testing.ExternalTools;
 import dev.streamcat.testing.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,57 +23,25 @@ import org.junit.jupiter.api.io.TempDir;
  * (a failure in CI, {@code STREAMCAT_REQUIRE_TOOLS=true}).
  */
 class AppBrowserIT {
-    private static final Path NODE_TESTS = Path.of("src/test/node").toAbsolutePath();
-
     @TempDir
     Path dataDir;
 
     @Test
     void appWorksInHeadlessChromium() throws Exception {
-        Path node = ExternalTools.require("node");
-        Path npm = ExternalTools.require("npm");
+        Path node = NodeTests.prepare("playwright-core");
         Path chromium = ExternalTools.require("chromium");
         Path logs = Path.of("target").toAbsolutePath();
-        Files.createDirectories(logs);
-        if (!Files.isDirectory(NODE_TESTS.resolve("node_modules/playwright-core"))) {
-            int installed = ExternalTools.run(
-                    NODE_TESTS,
-                    logs.resolve("npm-ci.log"),
-                    600,
-                    Map.of(),
-                    npm.toString(),
-                    "ci",
-                    "--no-audit",
-                    "--no-fund");
-            assertThat(installed).as("npm ci, see target/npm-ci.log").isZero();
-        }
         try (RunningServer server = new RunningServer(dataDir, TestDatabases.h2File(dataDir))) {
             Map<String, String> env = new HashMap<>(Map.of(
                     "STREAMCAT_APP_URL", server.appUrl(),
                     "CHROMIUM", chromium.toString(),
                     "SCREENSHOT_DIR", logs.resolve("screenshots").toString(),
-                    "STREAMCAT_REQUIRE_CHAT", "true",
-                    "NODE_NO_WARNINGS", "1"));
+                    "STREAMCAT_REQUIRE_CHAT", "true"));
             Optional<Path> ffmpeg = ExternalTools.required()
                     ? Optional.of(ExternalTools.require("ffmpeg"))
                     : ExternalTools.find("ffmpeg");
             ffmpeg.ifPresent(path -> env.put("STREAMCAT_FFMPEG", path.toString()));
-            Path log = logs.resolve("app-browser-tests.log");
-            int exit = ExternalTools.run(
-                    NODE_TESTS,
-                    log,
-                    600,
-                    env,
-                    node.toString(),
-                    "--test",
-                    "--test-concurrency=1",
-                    "--test-reporter=spec",
-                    "browser/app.e2e.mjs");
-            String output = Files.readString(log);
-            System.out.println(output);
-            assertThat(exit)
-                    .as("node --test (output in target/app-browser-tests.log):%n%s", output)
-                    .isZero();
+            NodeTests.run(node, "app-browser-tests.log", env, "--test-concurrency=1", "browser/app.e2e.mjs");
         }
         assertThat(logs.resolve("screenshots/dashboard-mobile.png")).exists();
     }

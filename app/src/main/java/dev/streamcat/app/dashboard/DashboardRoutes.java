@@ -141,9 +141,22 @@ public final class DashboardRoutes {
 
     private void status(RoutingContext ctx) {
         SignedInUser user = requireUser(ctx);
-        blocking.call(() -> ChannelRoutes.statusJson(ownChannel(user)))
+        blocking.call(() -> {
+                    Channel channel = ownChannel(user);
+                    return ChannelRoutes.statusJson(channel).put("health", health(channel));
+                })
                 .compose(json -> Json.ok(ctx, json))
                 .onFailure(ctx::fail);
+    }
+
+    /** The engine's stream health (HEALTHY, STARVING, UNKNOWN), or OFFLINE when not broadcasting. Blocking. */
+    private String health(Channel channel) {
+        try {
+            return ivs.getStream(new dev.streamcat.api.ivs.GetStreamRequest(channel.arn())).stream()
+                    .health();
+        } catch (dev.streamcat.api.ChannelNotBroadcastingException e) {
+            return "OFFLINE";
+        }
     }
 
     private Channel ownChannel(SignedInUser user) {

@@ -1,7 +1,6 @@
 package dev.streamcat.bench.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.streamcat.bench.JvmHeap;
 import dev.streamcat.bench.LatencyHistogram;
 import dev.streamcat.bench.ProcessStats;
 import dev.streamcat.bench.SignedApiClient;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * Live video load against StreamCat or nginx-rtmp: N paced RTMP publishers of the same pre-encoded
  * FLV, one probed for per-part (LL-HLS) or per-segment (HLS) availability latency, with the
  * server's CPU (from {@code --warmup} seconds into the run until 2 s before its end, so JIT
- * warm-up is left out) and memory read from {@code /proc} and, for a JVM, the heap after GC.
+ * warm-up is left out) and memory (RSS) read from {@code /proc}.
  *
  * <pre>
  * java -cp bench/target/streamcat-bench.jar dev.streamcat.bench.live.LiveLoad --target=streamcat \
@@ -91,12 +90,6 @@ public final class LiveLoad {
                 "target=%s streams=%d seconds=%d publishers still connected=%d%n", target, count, seconds, alive);
         print("first frame -> downloadable", probe.firstFrame);
         print("last frame  -> downloadable", probe.lastFrame);
-        if (serverPid > 0) {
-            JvmHeap.usedKbAfterGc(serverPid)
-                    .ifPresent(kb -> System.out.printf(
-                            "server heap after GC with %d streams live: %d KB (%.0f KB per stream)%n",
-                            count, kb, kb / (double) count));
-        }
         if (serverPid > 0 && window[0] != null && window[1] != null) {
             double measured = seconds - warmup - 2.0;
             double cores = window[1].cpuSecondsSince(window[0]) / measured;
