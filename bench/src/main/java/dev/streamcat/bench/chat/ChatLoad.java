@@ -69,14 +69,10 @@ public final class ChatLoad {
         long[] measureFrom = {0};
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
                 Integer.parseInt(o.getOrDefault("threads", "1")), NioIoHandler.newFactory());
-        java.util.OptionalLong idleHeap =
-                serverPid > 0 ? dev.streamcat.bench.JvmHeap.usedKbAfterGc(serverPid) : java.util.OptionalLong.empty();
         ProcessStats idle = serverPid > 0 ? ProcessStats.of(serverPid) : null;
         List<Channel> channels =
                 connect(group, chatUrl, clients, window, tokens, latencies, delivered, closed, measureFrom);
         Thread.sleep(2000);
-        java.util.OptionalLong connectedHeap =
-                serverPid > 0 ? dev.streamcat.bench.JvmHeap.usedKbAfterGc(serverPid) : java.util.OptionalLong.empty();
         ProcessStats connectedStats = serverPid > 0 ? ProcessStats.of(serverPid) : null;
         System.out.printf("connected %d of %d clients%n", channels.size(), clients);
 
@@ -105,13 +101,6 @@ public final class ChatLoad {
                 latencies.percentileMillis(0.999));
         if (serverPid > 0) {
             double perConnKb = (connectedStats.rssKb() - idle.rssKb()) / (double) Math.max(1, channels.size());
-            if (idleHeap.isPresent() && connectedHeap.isPresent()) {
-                System.out.printf(
-                        "server heap after GC: idle=%d KB connected=%d KB (%.2f KB/connection)%n",
-                        idleHeap.getAsLong(),
-                        connectedHeap.getAsLong(),
-                        (connectedHeap.getAsLong() - idleHeap.getAsLong()) / (double) Math.max(1, channels.size()));
-            }
             double cpuSeconds = after.cpuSecondsSince(before);
             System.out.printf(
                     "server rss: idle=%d KB connected=%d KB (%.2f KB/connection, RSS delta)%n",

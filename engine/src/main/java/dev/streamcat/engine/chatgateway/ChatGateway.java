@@ -235,6 +235,7 @@ public final class ChatGateway implements AutoCloseable {
     private void open(ServerWebSocket socket, Admitted admitted) {
         var connection = new WebSocketChatConnection(
                 vertx, socket, admitted.claims(), config.maxQueuedFrames(), config.maxQueuedBytes());
+        connection.consolidateFlushes();
         Room room = admitted.room();
         connections.add(connection);
         long sessionTimer =
