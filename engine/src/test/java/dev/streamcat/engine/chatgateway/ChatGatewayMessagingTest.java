@@ -159,6 +159,14 @@ class ChatGatewayMessagingTest {
         var messaging = fixture.engine().chatGateway().messaging();
         try (var slow = new StalledClient(fixture.engine().httpPort(), rooms.token(room, "slow", List.of()));
                 var fast = connect(room, "fast", List.of())) {
+            // Both clients must have joined the room before the burst: the handshake answer reaches a client
+            // just before the gateway adds its connection to the room.
+            long joined = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (fixture.engine().chatGateway().connectionCount() < 2 && System.nanoTime() < joined) {
+                Thread.sleep(10);
+            }
+            messaging.sendEvent(room, "ready", Map.of());
+            assertThat(fast.next().get("EventName").asText()).isEqualTo("ready");
             // Bigger than the API allows (the room does not check), so the kernel's socket buffers fill quickly.
             Map<String, String> big = Map.of("pad", "x".repeat(8000));
             int events = 5_000;
