@@ -7,6 +7,7 @@ import dev.streamcat.engine.persistence.DatabaseConfig;
 import dev.streamcat.engine.resource.EngineIdentity;
 import dev.streamcat.testing.TestDatabases;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ public final class EngineFixture implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.vertx = Vertx.vertx();
+        this.vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
         start();
     }
 

@@ -12,8 +12,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.GlobalEventExecutor;
@@ -48,7 +46,6 @@ public final class RtmpServer implements AutoCloseable {
 
     private final Builder settings;
     private final EventLoopGroup group;
-    private final boolean ownsGroup;
     private final ChannelGroup connections = new DefaultChannelGroup("rtmp", GlobalEventExecutor.INSTANCE);
     private final PublisherRegistry registry = new PublisherRegistry();
     private final List<Channel> listeners = new ArrayList<>();
@@ -57,10 +54,7 @@ public final class RtmpServer implements AutoCloseable {
 
     private RtmpServer(Builder settings) {
         this.settings = settings;
-        this.ownsGroup = settings.group == null;
-        this.group = settings.group != null
-                ? settings.group
-                : new MultiThreadIoEventLoopGroup(settings.threads, NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(settings.threads, NettyTransport.ioHandlerFactory());
     }
 
     public static Builder builder() {
@@ -84,7 +78,7 @@ public final class RtmpServer implements AutoCloseable {
     private InetSocketAddress bind(int port, SessionConfig config, Optional<SslContext> tls) {
         ChannelFuture bound = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(NettyTransport.serverChannelClass())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new RtmpChannelInitializer(config, tls, connections))
@@ -125,7 +119,7 @@ public final class RtmpServer implements AutoCloseable {
 
     /**
      * Stops listening, ends every publish with {@link CloseReason.Stopped}, closes every connection and,
-     * if the server created its event loops, shuts them down.
+     * shuts its event loops down.
      */
     @Override
     public synchronized void close() {
@@ -133,9 +127,7 @@ public final class RtmpServer implements AutoCloseable {
         listeners.clear();
         connections.forEach(c -> c.pipeline().fireUserEventTriggered(ServerShutdownEvent.INSTANCE));
         connections.close().awaitUninterruptibly();
-        if (ownsGroup) {
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
-        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     }
 
     /** Settings of an {@link RtmpServer}; not thread-safe. */
@@ -148,7 +140,6 @@ public final class RtmpServer implements AutoCloseable {
         private @Nullable PublishAuthorizer authorizer;
         private RtmpLimits limits = RtmpLimits.defaults();
         private CodecPolicy codecPolicy = CodecPolicy.defaults();
-        private @Nullable EventLoopGroup group;
         private int threads;
 
         private Builder() {}
@@ -209,12 +200,6 @@ public final class RtmpServer implements AutoCloseable {
 
         public Builder codecPolicy(CodecPolicy codecPolicy) {
             this.codecPolicy = codecPolicy;
-            return this;
-        }
-
-        /** Runs on the caller's NIO-capable event loops, which {@link RtmpServer#close()} leaves running. */
-        public Builder eventLoopGroup(EventLoopGroup group) {
-            this.group = group;
             return this;
         }
 

@@ -10,6 +10,7 @@ import dev.streamcat.engine.persistence.Database;
 import dev.streamcat.engine.persistence.DatabaseConfig;
 import dev.streamcat.engine.resource.EngineIdentity;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ public final class StreamCatServer implements AutoCloseable {
             credentials = loaded.credentials();
             generated = loaded.generated();
         }
-        Vertx vertx = Vertx.vertx();
+        Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+        LOG.info("network transport: {}", vertx.isNativeTransportEnabled() ? "epoll" : "nio");
         Database database = null;
         Engine engine = null;
         try {
