@@ -116,12 +116,23 @@ public final class StreamCatServer implements AutoCloseable {
                 .port(config.appPort())
                 .region(config.region())
                 .accountId(config.accountId())
-                .ingestUrl("rtmp://" + host + ":" + engine.rtmpPort().orElse(config.rtmpPort()) + "/app/")
+                .ingestUrl(ingestUrl(host, config, engine))
                 .playbackBaseUrl(config.playbackBaseUrl(engine.httpPort()))
                 .chatUrl("ws://" + host + ":" + engine.httpPort())
                 .database(db.jdbcUrl(), db.user(), db.password(), Math.max(2, db.maxPoolSize() / 2))
                 .secureCookies(config.appSecureCookies())
                 .build();
+    }
+
+    /**
+     * The ingest URL streamers are shown: RTMPS when it listens (channels then take plain RTMP only with
+     * {@code insecureIngest}, as on IVS), plain RTMP otherwise.
+     */
+    private static String ingestUrl(String host, ServerConfig config, Engine engine) {
+        if (engine.rtmpsPort().isPresent()) {
+            return "rtmps://" + host + ":" + engine.rtmpsPort().getAsInt() + "/app/";
+        }
+        return "rtmp://" + host + ":" + engine.rtmpPort().orElse(config.rtmpPort()) + "/app/";
     }
 
     private static LiveVideoConfig liveVideo(ServerConfig config) {

@@ -31,7 +31,8 @@ public final class IngestServer implements AutoCloseable {
         RtmpServer.Builder builder = RtmpServer.builder()
                 .host(bindHost)
                 .port(config.rtmpPort().orElseThrow())
-                .authorizer(new IngestAuthorizer(ivs, registry, lookups));
+                .authorizer(new IngestAuthorizer(
+                        ivs, registry, lookups, config.rtmps().isPresent()));
         config.rtmps().ifPresent(tls -> builder.tls(tls.port(), tls.certificateChain(), tls.privateKey()));
         return new IngestServer(builder.build().start());
     }
