@@ -103,6 +103,41 @@ class ServeProcessIT {
     }
 
     @Test
+    void aSigtermDuringStartUpStillStopsCleanly() throws Exception {
+        int port = FreePorts.next();
+        String[] ports = {
+            "--engine-port",
+            String.valueOf(port),
+            "--app-port",
+            String.valueOf(FreePorts.next()),
+            "--rtmp-port",
+            String.valueOf(FreePorts.next())
+        };
+        Path log = dataDir.resolveSibling(dataDir.getFileName() + "-early.log");
+        Process process = start(log, ports);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        // logged once Vert.x exists, before the database, the engine and the app start
+        while (!Files.readString(log).contains("network transport:")) {
+            assertThat(Instant.now()).as(Files.readString(log)).isBefore(deadline);
+            assertThat(process.isAlive()).as(Files.readString(log)).isTrue();
+            Thread.sleep(20);
+        }
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(log);
+        assertThat(process.exitValue()).as(output).isIn(0, 143);
+        assertThat(output)
+                .as("the shutdown hook waited for the start, then stopped")
+                .contains("stopped");
+
+        Path again = dataDir.resolveSibling(dataDir.getFileName() + "-again.log");
+        Process second = start(again, ports);
+        awaitHealthy(second, port, again);
+        second.destroy();
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void badConfigurationExitsWith2NamingTheOption() throws Exception {
         Path log = dataDir.resolveSibling(dataDir.getFileName() + "-bad.log");
         Process process = start(log, "--account-id", "not-digits");

@@ -16,6 +16,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -152,19 +155,41 @@ public final class StreamCatServer implements AutoCloseable {
         }
     }
 
-    /** Starts, prints where everything is, and blocks until SIGTERM/SIGINT, then shuts down gracefully. */
+    /**
+     * Starts, prints where everything is, and blocks until SIGTERM/SIGINT, then shuts down gracefully.
+     *
+     * <p>The shutdown hook is in place before anything starts: a signal during start-up waits for the
+     * start to finish (or fail, which cleans up after itself) and then stops what started.
+     */
     static void runUntilSignalled(ServerConfig config) {
-        StreamCatServer server = start(config);
-        server.printBanner(System.out);
+        CompletableFuture<StreamCatServer> started = new CompletableFuture<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            LOG.info("shutting down");
-                            server.close();
-                            stopped.countDown();
-                        },
-                        "streamcat-shutdown"));
+        Thread hook = new Thread(
+                () -> {
+                    LOG.info("shutting down");
+                    try {
+                        started.join().close();
+                    } catch (CompletionException | CancellationException e) {
+                        // the start failed and already stopped what it had started
+                    }
+                    stopped.countDown();
+                },
+                "streamcat-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        StreamCatServer server;
+        try {
+            server = start(config);
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: it sees the failure and returns
+            }
+            throw e;
+        }
+        started.complete(server);
+        server.printBanner(System.out);
         try {
             stopped.await();
         } catch (InterruptedException e) {
