@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param playbackBaseUrl the engine's public HTTP origin (playback), e.g. {@code http://host:8081}
  * @param chatUrl the engine's public chat WebSocket URL, e.g. {@code ws://host:8081}
  * @param secureCookies mark the session cookie {@code Secure} (and {@code __Host-}); on behind https
+ * @param trustProxyHeaders take the client address from {@code X-Forwarded-For} (and the scheme and host
+ *     from {@code X-Forwarded-Proto}/{@code -Host}); only behind a reverse proxy that sets them
  * @param sessionTtl how long a signed-in session lasts
  */
 public record AppConfig(
@@ -25,6 +27,7 @@ public record AppConfig(
         String chatUrl,
         Database database,
         boolean secureCookies,
+        boolean trustProxyHeaders,
         Duration sessionTtl,
         int workerThreads) {
 
@@ -81,6 +84,7 @@ public record AppConfig(
         private String chatUrl = "ws://localhost:8081";
         private @Nullable Database database;
         private boolean secureCookies;
+        private boolean trustProxyHeaders;
         private Duration sessionTtl = Duration.ofDays(14);
         private int workerThreads = 16;
 
@@ -124,6 +128,11 @@ public record AppConfig(
             return this;
         }
 
+        public Builder trustProxyHeaders(boolean v) {
+            trustProxyHeaders = v;
+            return this;
+        }
+
         public Builder sessionTtl(Duration v) {
             sessionTtl = v;
             return this;
@@ -153,6 +162,7 @@ public record AppConfig(
                     chatUrl,
                     database,
                     secureCookies,
+                    trustProxyHeaders,
                     sessionTtl,
                     workerThreads);
         }

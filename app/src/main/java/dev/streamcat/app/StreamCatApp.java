@@ -32,6 +32,7 @@ import dev.streamcat.app.web.Sessions;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.AllowForwardHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -204,6 +205,9 @@ public final class StreamCatApp implements AutoCloseable {
 
         Router router(Vertx vertx) {
             Router router = Router.router(vertx);
+            if (config.trustProxyHeaders()) {
+                router.allowForward(AllowForwardHeaders.X_FORWARD);
+            }
             router.route().handler(new SecurityHeaders(config.engineOrigins(), config.secureCookies()));
             router.get("/healthz").handler(ctx -> ctx.response()
                     .setStatusCode(stopping.get() ? 503 : 200)

@@ -1,6 +1,8 @@
 package dev.streamcat.server;
 
 import dev.streamcat.engine.persistence.DatabaseConfig;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,11 +36,13 @@ public final class ServeCommand implements Callable<Integer> {
             "region",
             "account-id",
             "public-host",
+            "public-engine-url",
             "database-url",
             "database-user",
             "database-password",
             "max-clock-skew-seconds",
             "app-secure-cookies",
+            "app-trust-proxy-headers",
             "chat-review-functions",
             "chat-review-secret",
             "chat-profanity-words",
@@ -115,6 +119,13 @@ public final class ServeCommand implements Callable<Integer> {
     String publicHost;
 
     @Option(
+            names = "--public-engine-url",
+            defaultValue = "",
+            description = "Public origin of the engine (playback URLs, chat) when it differs from"
+                    + " http://<public-host>:<engine-port>, e.g. https://video.example.com behind a TLS proxy.")
+    String publicEngineUrl;
+
+    @Option(
             names = "--database-url",
             defaultValue = "",
             description = "JDBC URL; default: an H2 file in the data dir. A jdbc:postgresql: URL selects PostgreSQL.")
@@ -145,6 +156,13 @@ public final class ServeCommand implements Callable<Integer> {
             description =
                     "Mark the app's session cookies Secure (set when users reach the app over HTTPS). Default: ${DEFAULT-VALUE}.")
     String appSecureCookies;
+
+    @Option(
+            names = "--app-trust-proxy-headers",
+            defaultValue = "false",
+            description = "Take the client address from X-Forwarded-For (login rate limit); set only behind a"
+                    + " reverse proxy that sets it. Default: ${DEFAULT-VALUE}.")
+    String appTrustProxyHeaders;
 
     @Option(
             names = "--chat-review-functions",
@@ -278,6 +296,8 @@ public final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(skew),
                 rtmps(List.of(app, engine, rtmp)),
                 bool("--app-secure-cookies", appSecureCookies),
+                bool("--app-trust-proxy-headers", appTrustProxyHeaders),
+                publicEngineUrl(),
                 ChatOptions.parse(new ChatOptions.Raw(
                         chatReviewFunctions,
                         chatReviewSecret,
@@ -289,6 +309,32 @@ public final class ServeCommand implements Callable<Integer> {
                         chatAllowedOrigins,
                         chatFirehoseEndpoints,
                         chatFirehoseAccessKey)));
+    }
+
+    private Optional<URI> publicEngineUrl() {
+        if (publicEngineUrl.isBlank()) {
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(publicEngineUrl.trim());
+        } catch (URISyntaxException e) {
+            throw bad("--public-engine-url", "not a URL: " + e.getMessage());
+        }
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
+                || uri.getHost() == null
+                || uri.getQuery() != null
+                || uri.getFragment() != null
+                || uri.getUserInfo() != null
+                || !(uri.getPath() == null
+                        || uri.getPath().isEmpty()
+                        || uri.getPath().equals("/"))) {
+            throw bad(
+                    "--public-engine-url",
+                    "must be an http:// or https:// origin such as https://video.example.com (got '" + publicEngineUrl
+                            + "')");
+        }
+        return Optional.of(uri);
     }
 
     private Optional<ServerConfig.Rtmps> rtmps(List<Integer> otherPorts) {

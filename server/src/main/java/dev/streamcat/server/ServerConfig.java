@@ -2,6 +2,7 @@ package dev.streamcat.server;
 
 import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import dev.streamcat.engine.persistence.DatabaseConfig;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,6 +13,9 @@ import java.util.Optional;
  * @param dataDir where the embedded database, generated credentials and local files live
  * @param publicHost the host name written into ingest endpoints and playback URLs
  * @param appSecureCookies whether the app's session cookies carry {@code Secure} (behind HTTPS)
+ * @param appTrustProxyHeaders whether the app takes client addresses from {@code X-Forwarded-For}
+ * @param publicEngineUrl the engine's public origin when it is not {@code http://<publicHost>:<enginePort>}
+ *     (e.g. {@code https://video.example.com} behind a TLS proxy): playback URLs and the chat URL use it
  * @param chat the chat gateway's settings (review handler mapping, filters, logging endpoints)
  */
 public record ServerConfig(
@@ -28,6 +32,8 @@ public record ServerConfig(
         Duration maxClockSkew,
         Optional<Rtmps> rtmps,
         boolean appSecureCookies,
+        boolean appTrustProxyHeaders,
+        Optional<URI> publicEngineUrl,
         ChatGatewayConfig chat) {
 
     /** A configuration without RTMPS, with plain-HTTP cookies and the default chat settings. */
@@ -57,6 +63,8 @@ public record ServerConfig(
                 maxClockSkew,
                 Optional.empty(),
                 false,
+                false,
+                Optional.empty(),
                 ChatGatewayConfig.defaults());
     }
 
@@ -71,9 +79,16 @@ public record ServerConfig(
         }
     }
 
-    /** The playback base URL viewers use: the engine listener on the public host. */
+    /** The playback base URL viewers use: the public engine URL, or the engine listener on the public host. */
     public String playbackBaseUrl(int actualEnginePort) {
-        return "http://" + hostForUrl(publicHost) + ":" + actualEnginePort;
+        return publicEngineUrl
+                .map(u -> u.toString().replaceAll("/+$", ""))
+                .orElseGet(() -> "http://" + hostForUrl(publicHost) + ":" + actualEnginePort);
+    }
+
+    /** The chat WebSocket URL clients use: {@code ws://} or {@code wss://} on the playback origin. */
+    public String chatUrl(int actualEnginePort) {
+        return playbackBaseUrl(actualEnginePort).replaceFirst("^http", "ws");
     }
 
     private static String hostForUrl(String host) {

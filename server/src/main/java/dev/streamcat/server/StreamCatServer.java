@@ -121,9 +121,10 @@ public final class StreamCatServer implements AutoCloseable {
                 .accountId(config.accountId())
                 .ingestUrl(ingestUrl(host, config, engine))
                 .playbackBaseUrl(config.playbackBaseUrl(engine.httpPort()))
-                .chatUrl("ws://" + host + ":" + engine.httpPort())
+                .chatUrl(config.chatUrl(engine.httpPort()))
                 .database(db.jdbcUrl(), db.user(), db.password(), Math.max(2, db.maxPoolSize() / 2))
                 .secureCookies(config.appSecureCookies())
+                .trustProxyHeaders(config.appTrustProxyHeaders())
                 .build();
     }
 

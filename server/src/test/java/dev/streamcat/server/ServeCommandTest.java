@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,6 +116,33 @@ class ServeCommandTest {
                 .hasMessageStartingWith("--chat-profanity-words");
         assertThatThrownBy(() -> config(Map.of(), "--app-secure-cookies", "yes"))
                 .hasMessageStartingWith("--app-secure-cookies");
+    }
+
+    @Test
+    void derivesPlaybackAndChatUrlsFromThePublicEngineUrl() throws Exception {
+        ServerConfig plain = config(Map.of(), "--public-host", "video.example.com");
+        assertThat(plain.playbackBaseUrl(8081)).isEqualTo("http://video.example.com:8081");
+        assertThat(plain.chatUrl(8081)).isEqualTo("ws://video.example.com:8081");
+        assertThat(plain.appTrustProxyHeaders()).isFalse();
+
+        ServerConfig proxied = config(
+                Map.of("STREAMCAT_PUBLIC_ENGINE_URL", "https://live.example.com/"),
+                "--app-trust-proxy-headers",
+                "true");
+        assertThat(proxied.playbackBaseUrl(8081)).isEqualTo("https://live.example.com");
+        assertThat(proxied.chatUrl(8081)).isEqualTo("wss://live.example.com");
+        assertThat(proxied.appTrustProxyHeaders()).isTrue();
+    }
+
+    @Test
+    void refusesAPublicEngineUrlThatIsNotAnOrigin() {
+        for (String bad : List.of("ftp://x.example", "https://x.example/video", "https://x.example?a=b", "x.example")) {
+            assertThatThrownBy(() -> config(Map.of(), "--public-engine-url", bad))
+                    .as(bad)
+                    .hasMessageStartingWith("--public-engine-url (STREAMCAT_PUBLIC_ENGINE_URL)");
+        }
+        assertThatThrownBy(() -> config(Map.of(), "--app-trust-proxy-headers", "maybe"))
+                .hasMessageStartingWith("--app-trust-proxy-headers");
     }
 
     @Test

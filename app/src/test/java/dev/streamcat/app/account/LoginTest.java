@@ -91,6 +91,40 @@ class LoginTest {
     }
 
     @Test
+    void countsFailuresPerForwardedAddressOnlyWhenProxyHeadersAreTrusted() throws Exception {
+        app.close();
+        app = new TestApp(dir, b -> b.trustProxyHeaders(true));
+        failFiveTimes(new Browser(app.base()).header("X-Forwarded-For", "203.0.113.7"));
+        Browser elsewhere = new Browser(app.base()).header("X-Forwarded-For", "198.51.100.9");
+        elsewhere.get("/login");
+
+        var fromElsewhere = elsewhere.post("/login", Map.of("username", "erin", "password", "correct horse battery"));
+
+        assertThat(fromElsewhere.statusCode())
+                .as("another client address is not limited")
+                .isEqualTo(303);
+
+        app.close();
+        app = new TestApp(dir);
+        failFiveTimes(new Browser(app.base()).header("X-Forwarded-For", "203.0.113.8"));
+        Browser spoofing = new Browser(app.base()).header("X-Forwarded-For", "198.51.100.10");
+        spoofing.get("/login");
+        assertThat(spoofing.post("/login", Map.of("username", "erin", "password", "correct horse battery"))
+                        .statusCode())
+                .as("an untrusted X-Forwarded-For changes nothing")
+                .isEqualTo(429);
+    }
+
+    private static void failFiveTimes(Browser browser) {
+        browser.get("/login");
+        for (int i = 0; i < 5; i++) {
+            assertThat(browser.post("/login", Map.of("username", "erin", "password", "guess number " + i))
+                            .statusCode())
+                    .isEqualTo(401);
+        }
+    }
+
+    @Test
     void sessionsSurviveARestart() {
         Browser browser = new Browser(app.base());
         browser.get("/login");

@@ -21,6 +21,7 @@ public final class Browser {
     private final HttpClient http;
     private final String base;
     private String csrf = "";
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public Browser(String base) {
         this.base = base;
@@ -73,7 +74,14 @@ public final class Browser {
         return post("/register", Map.of("username", username, "password", password));
     }
 
+    /** Sends {@code name: value} with every later request (e.g. a proxy's {@code X-Forwarded-For}). */
+    public Browser header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
