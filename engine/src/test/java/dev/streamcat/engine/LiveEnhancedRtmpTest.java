@@ -90,7 +90,11 @@ class LiveEnhancedRtmpTest {
     void ffmpeg7PublishesAv1AndPlayersReadItBack() throws Exception {
         // SVT-AV1 picks seq_level_idx 1 (level 2.1, the lowest holding 640x360), Main profile, main tier, 8 bit.
         Path source = encode("av1.mp4", "-c:v", "libsvtav1", "-preset", "12", "-g", Integer.toString(FPS));
-        publishAndCheckPlayback(source, "av01.0.01M.08", "av1");
+        StreamSession session = publishAndCheckPlayback(source, "av01.0.01M.08", "av1");
+        var video = session.ingestConfiguration().video();
+        assertThat(video.profile()).isEqualTo("Main");
+        assertThat(video.level()).isEqualTo("2.1");
+        assertThat(video.avcLevel()).as("AVC-only fields").isEmpty();
     }
 
     @Test
