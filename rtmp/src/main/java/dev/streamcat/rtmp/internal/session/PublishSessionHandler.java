@@ -49,7 +49,7 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
     private static final int OUTGOING_CHUNK_SIZE = 4096;
     private static final int MAX_CREATED_STREAMS = 8;
     /** How long a connection closed with last words drains its input before it is closed for good. */
-    static final long LINGER_MS = 2_000;
+    private static final long LINGER_MS = 2_000;
 
     private enum State {
         AWAIT_CONNECT,
