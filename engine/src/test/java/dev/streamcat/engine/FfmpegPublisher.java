@@ -10,7 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real ffmpeg publishing a synthetic H.264/AAC test stream over RTMP, in real time. Close to kill it. */
+/**
+ * A real ffmpeg publishing over RTMP in real time: a synthetic H.264/AAC test stream from Debian's ffmpeg, or
+ * a pre-encoded file sent with {@code -c copy} by the modern ffmpeg (HEVC, AV1 and VP9 over Enhanced RTMP).
+ * Close to kill it.
+ */
 public final class FfmpegPublisher implements AutoCloseable {
     private final Process process;
     private final Path log;
@@ -64,6 +68,36 @@ public final class FfmpegPublisher implements AutoCloseable {
                 "-f",
                 "flv",
                 url));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new FfmpegPublisher(process, log);
+    }
+
+    /**
+     * Publishes {@code file} to {@code url} with {@code ffmpeg -re -i file -c copy -f flv}, in real time. With
+     * ffmpeg 7 the FLV muxer writes HEVC, AV1 and VP9 as Enhanced RTMP v2 tags ({@code hvc1}, {@code av01},
+     * {@code vp09}).
+     */
+    public static FfmpegPublisher publishFile(Path ffmpeg, Path file, String url) throws IOException {
+        Path log = Files.createTempFile("ffmpeg-publish", ".log");
+        List<String> command = List.of(
+                ffmpeg.toString(),
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "warning",
+                "-re",
+                "-i",
+                file.toString(),
+                "-c",
+                "copy",
+                "-f",
+                "flv",
+                "-flvflags",
+                "no_duration_filesize",
+                url);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.streamcat.testing.ExternalTools;
+import dev.streamcat.testing.ModernFfmpeg;
 import dev.streamcat.testing.netty.NettyLeakDetectionExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +17,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real server against the real ffmpeg publisher (libx264 + AAC over RTMP and RTMPS). */
+/**
+ * The real server against the real ffmpeg publisher: Debian's (libx264 + AAC over RTMP and RTMPS) and
+ * ffmpeg 7 from Maven Central (HEVC, AV1 and VP9 over Enhanced RTMP, see {@link ExternalTools#modernFfmpeg()}).
+ */
 @ExtendWith(NettyLeakDetectionExtension.class)
 class RtmpServerFfmpegTest {
 
@@ -192,53 +196,104 @@ class RtmpServerFfmpegTest {
     }
 
     @Test
-    void receivesHevcOverEnhancedRtmpWhenFfmpegCanSendIt() throws Exception {
-        assumeTrue(ffmpegAtLeast(6, 1), "ffmpeg < 6.1 cannot send HEVC in FLV; FlvTagsTest covers the E-RTMP path");
-        var sink = new RecordingSink();
-        sinks.put("hevc", sink);
+    void receivesHevcAndAv1OverEnhancedRtmpFromFfmpeg7() throws Exception {
         start(RtmpServer.builder());
+        for (var codec : List.of(
+                List.of("hvc1", "libx265", "-preset", "ultrafast", "-x265-params", "log-level=error"),
+                List.of("av01", "libsvtav1", "-preset", "12"))) {
+            String fourCc = codec.get(0);
+            var sink = new RecordingSink();
+            sinks.put(fourCc, sink);
+            Process process = publishWithFfmpeg7(fourCc, codec.subList(1, codec.size()));
+
+            assertThat(exitCode(process)).as(fourCc).isZero();
+            assertThat(sink.closed.get(10, TimeUnit.SECONDS))
+                    .isIn(new CloseReason.Unpublished(), new CloseReason.Disconnected());
+            List<RecordingSink.Tag> video = sink.tags("video");
+            byte[] first = video.get(0).body();
+            assertThat(first[0] & 0xFF)
+                    .as("E-RTMP ExHeader, key frame, SequenceStart")
+                    .isEqualTo(0x90);
+            assertThat(new String(first, 1, 4, StandardCharsets.US_ASCII)).isEqualTo(fourCc);
+            assertThat(video).hasSizeGreaterThan(50).allSatisfy(tag -> assertThat(
+                            new String(tag.body(), 1, 4, StandardCharsets.US_ASCII))
+                    .isEqualTo(fourCc));
+            assertThat(sink.tags("audio").get(0).body()).startsWith((byte) 0xAF, (byte) 0x00);
+        }
+    }
+
+    @Test
+    void refusesVp9FromFfmpeg7WithAStatusItReads() throws Exception {
+        var sink = new RecordingSink();
+        sinks.put("vp09", sink);
+        start(RtmpServer.builder());
+        Process process = publishWithFfmpeg7("vp09", List.of("libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8"));
+
+        assertThat(exitCode(process)).isNotZero();
+        assertThat(sink.closed.get(10, TimeUnit.SECONDS)).isInstanceOf(CloseReason.UnsupportedCodec.class);
+        assertThat(Files.readString(temp.resolve("vp09.publish.log")))
+                .as("the onStatus reached ffmpeg before the connection closed")
+                .contains("Server error: Unsupported codec VP9");
+        assertThat(server.publishingCount()).isZero();
+    }
+
+    /**
+     * Encodes 3 s of test video and AAC with Debian's ffmpeg (ffmpeg 7 from Maven has no libx265), then
+     * publishes it with ffmpeg 7, whose FLV muxer writes Enhanced RTMP tags, as {@code -c copy} to key
+     * {@code fourCc}.
+     */
+    private Process publishWithFfmpeg7(String fourCc, List<String> encoder) throws Exception {
+        ModernFfmpeg modern = ExternalTools.modernFfmpeg();
+        Path source = temp.resolve(fourCc + ".mp4");
+        var encode = new ArrayList<>(List.of(
+                FFMPEG.toString(),
+                "-hide_banner",
+                "-nostdin",
+                "-loglevel",
+                "error",
+                "-f",
+                "lavfi",
+                "-i",
+                "testsrc2=size=640x360:rate=30",
+                "-f",
+                "lavfi",
+                "-i",
+                "sine",
+                "-t",
+                "3",
+                "-pix_fmt",
+                "yuv420p",
+                "-g",
+                "30",
+                "-c:v"));
+        encode.addAll(encoder);
+        encode.addAll(List.of("-c:a", "aac", source.toString()));
+        Process encoding = new ProcessBuilder(encode)
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve(fourCc + ".encode.log").toFile())
+                .start();
+        processes.add(encoding);
+        assertThat(exitCode(encoding))
+                .as(Files.readString(temp.resolve(fourCc + ".encode.log")))
+                .isZero();
         Process process = new ProcessBuilder(
-                        FFMPEG.toString(),
+                        modern.ffmpeg().toString(),
                         "-hide_banner",
                         "-nostdin",
                         "-loglevel",
                         "warning",
-                        "-f",
-                        "lavfi",
                         "-i",
-                        "testsrc2=size=640x360:rate=30",
-                        "-t",
-                        "2",
-                        "-c:v",
-                        "libx265",
-                        "-preset",
-                        "ultrafast",
+                        source.toString(),
+                        "-c",
+                        "copy",
                         "-f",
                         "flv",
-                        "rtmp://127.0.0.1:" + server.port() + "/app/hevc")
+                        "rtmp://127.0.0.1:" + server.port() + "/app/" + fourCc)
                 .redirectErrorStream(true)
-                .redirectOutput(temp.resolve("x265.log").toFile())
+                .redirectOutput(temp.resolve(fourCc + ".publish.log").toFile())
                 .start();
         processes.add(process);
-
-        assertThat(exitCode(process)).isZero();
-        sink.closed.get(10, TimeUnit.SECONDS);
-        byte[] first = sink.tags("video").get(0).body();
-        assertThat(first[0] & 0x80).as("E-RTMP ExHeader").isNotZero();
-        assertThat(new String(first, 1, 4, StandardCharsets.US_ASCII)).isEqualTo("hvc1");
-    }
-
-    private static boolean ffmpegAtLeast(int major, int minor) throws IOException, InterruptedException {
-        Process version = new ProcessBuilder(FFMPEG.toString(), "-version").start();
-        String text = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        version.waitFor();
-        var matcher = Pattern.compile("ffmpeg version n?(\\d+)\\.(\\d+)").matcher(text);
-        if (!matcher.find()) {
-            return false;
-        }
-        int foundMajor = Integer.parseInt(matcher.group(1));
-        int foundMinor = Integer.parseInt(matcher.group(2));
-        return foundMajor > major || (foundMajor == major && foundMinor >= minor);
+        return process;
     }
 
     private static void assertPlausibleAvcAac(RecordingSink sink) {

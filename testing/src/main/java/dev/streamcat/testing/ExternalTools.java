@@ -22,13 +22,27 @@ public final class ExternalTools {
     public static Path require(String executable) {
         Optional<Path> found = find(executable);
         if (found.isEmpty()) {
-            String message = executable + " is not installed (install it, or see .ci/run)";
-            if (required()) {
-                throw new AssertionError(message + "; STREAMCAT_REQUIRE_TOOLS=true");
-            }
-            Assumptions.abort(message);
+            missing(executable + " is not installed (install it, or see .ci/run)");
         }
-        return found.get();
+        return found.orElseThrow();
+    }
+
+    /**
+     * ffmpeg and ffprobe 7.x, extracted once per JVM from the {@code org.bytedeco:ffmpeg} jar (classifier
+     * {@code linux-x86_64}) that the module declares as a test dependency; Debian's ffmpeg 5.1 on the PATH
+     * cannot publish HEVC, AV1 or VP9 over (Enhanced) RTMP. Without the jar, or on another platform, the test
+     * is skipped (failed in CI); a jar whose ffmpeg does not run fails the test with its output.
+     */
+    public static ModernFfmpeg modernFfmpeg() {
+        return ModernFfmpeg.require();
+    }
+
+    /** Skips the test, or in CI ({@code STREAMCAT_REQUIRE_TOOLS=true}) fails it, for a missing tool. */
+    static void missing(String message) {
+        if (required()) {
+            throw new AssertionError(message + "; STREAMCAT_REQUIRE_TOOLS=true");
+        }
+        Assumptions.abort(message);
     }
 
     public static Optional<Path> find(String executable) {

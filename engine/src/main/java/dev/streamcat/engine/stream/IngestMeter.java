@@ -133,7 +133,10 @@ final class IngestMeter implements MediaSink {
                 profile = hevcProfile(hevc.profileIdc());
                 level = String.format(Locale.ROOT, "%.1f", hevc.levelIdc() / 30.0);
             }
-            case Av1DecoderConfig av1 -> {}
+            case Av1DecoderConfig av1 -> {
+                profile = av1Profile(av1.seqProfile());
+                level = av1Level(av1.seqLevelIdx0());
+            }
         }
         boolean avc = config instanceof AvcDecoderConfig;
         long fps = videoSpan.framesPerSecond();
@@ -162,6 +165,21 @@ final class IngestMeter implements MediaSink {
         }
         return new AudioConfiguration(
                 config.channelCount(), config.codecString(), config.sampleRate(), audioSpan.bitsPerSecond(), TRACK);
+    }
+
+    /** seq_profile names, AV1 spec Annex A.2. */
+    private static String av1Profile(int seqProfile) {
+        return switch (seqProfile) {
+            case 0 -> "Main";
+            case 1 -> "High";
+            case 2 -> "Professional";
+            default -> "Profile " + seqProfile;
+        };
+    }
+
+    /** seq_level_idx as the level X.Y it stands for (AV1 spec Annex A.3: X = 2 + idx / 4, Y = idx % 4). */
+    private static String av1Level(int seqLevelIdx) {
+        return seqLevelIdx == 31 ? "Max" : (2 + (seqLevelIdx >> 2)) + "." + (seqLevelIdx & 3);
     }
 
     private static String hevcProfile(int profileIdc) {

@@ -16,6 +16,11 @@ class CodecConfigTest {
             .parseHex("0101600000009000000000005df000fcfdf8f800000f03a00001001840010c01ffff016000000300900000030000"
                     + "03005d959809a10001002b42010101600000030090000003000003005da00280802d165959a4932bc05a02000003"
                     + "0002000003003210a2000100074401c172b46240");
+    /**
+     * av1C from Debian's ffmpeg/libsvtav1 (SVT-AV1 1.4), testsrc2 640x360@30: Main profile, seq_level_idx 1,
+     * main tier, 8 bit, then a sized sequence header OBU with the full (not reduced) header.
+     */
+    static final byte[] AV1C = HexFormat.of().parseHex("81010c000a0b0000000cc4ff6700be0010");
     /** AudioSpecificConfig from ffmpeg's AAC encoder: AAC-LC, 44.1 kHz, mono, with sync extension. */
     static final byte[] ASC = HexFormat.of().parseHex("120856e500");
 
@@ -103,6 +108,49 @@ class CodecConfigTest {
         Av1DecoderConfig c = Av1DecoderConfig.parse(record);
         assertThat(c.codecString()).isEqualTo("av01.0.08M.08");
         assertThat(c.resolution()).contains(new Resolution(1920, 1080));
+    }
+
+    @Test
+    void parsesAv1RecordFromSvtAv1() {
+        Av1DecoderConfig c = Av1DecoderConfig.parse(AV1C);
+        assertThat(c.codecString()).isEqualTo("av01.0.01M.08");
+        assertThat(c.seqProfile()).isZero();
+        assertThat(c.bitDepth()).isEqualTo(8);
+        assertThat(c.resolution()).contains(new Resolution(640, 360));
+        assertThat(c.record()).isEqualTo(AV1C);
+    }
+
+    @Test
+    void parsesAv1RecordWithoutConfigObus() {
+        Av1DecoderConfig c = Av1DecoderConfig.parse(java.util.Arrays.copyOf(AV1C, 4));
+        assertThat(c.codecString()).isEqualTo("av01.0.01M.08");
+        assertThat(c.resolution()).isEmpty();
+    }
+
+    @Test
+    void rejectsMalformedAv1RecordsWithTypedException() {
+        byte[] badMarker = AV1C.clone();
+        badMarker[0] = 0x01;
+        byte[] sizePastEnd = AV1C.clone();
+        sizePastEnd[5] = 0x0C; // the OBU claims one byte more than the record holds
+        byte[] endlessLeb128 = HexFormat.of().parseHex("81010c000a" + "ff".repeat(8) + "01");
+        byte[] hugeSize = HexFormat.of().parseHex("81010c000a" + "ffffffff0f");
+        byte[] extensionPastEnd = HexFormat.of().parseHex("81010c000e");
+        for (byte[] bad : java.util.List.of(badMarker, sizePastEnd, endlessLeb128, hugeSize, extensionPastEnd)) {
+            assertThatThrownBy(() -> Av1DecoderConfig.parse(bad))
+                    .as(HexFormat.of().formatHex(bad))
+                    .isInstanceOf(MediaFormatException.class);
+        }
+        // Every cut inside the sequence header OBU is refused (its size no longer fits, or its bits run out).
+        for (int len = 6; len < AV1C.length; len++) {
+            byte[] cut = java.util.Arrays.copyOf(AV1C, len);
+            assertThatThrownBy(() -> Av1DecoderConfig.parse(cut))
+                    .as("cut at %d", len)
+                    .isInstanceOf(MediaFormatException.class);
+        }
+        // A sized sequence header whose fields run past its declared size is refused too.
+        byte[] shortHeader = HexFormat.of().parseHex("81010c000a03000000");
+        assertThatThrownBy(() -> Av1DecoderConfig.parse(shortHeader)).isInstanceOf(MediaFormatException.class);
     }
 
     private static byte[] sequenceHeader() {

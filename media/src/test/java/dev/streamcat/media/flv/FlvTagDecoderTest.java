@@ -12,6 +12,7 @@ import dev.streamcat.media.VideoCodec;
 import dev.streamcat.media.VideoFrame;
 import dev.streamcat.media.codec.AvcDecoderConfig;
 import dev.streamcat.media.codec.HevcDecoderConfig;
+import dev.streamcat.media.codec.Resolution;
 import dev.streamcat.media.codec.VideoConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,8 @@ class FlvTagDecoderTest {
             .parseHex("0101600000009000000000005df000fcfdf8f800000f03a00001001840010c01ffff016000000300900000030000"
                     + "03005d959809a10001002b42010101600000030090000003000003005da00280802d165959a4932bc05a02000003"
                     + "0002000003003210a2000100074401c172b46240");
+    /** av1C from Debian's ffmpeg/libsvtav1 (SVT-AV1 1.4), testsrc2 640x360@30, as ffmpeg 7 sends it over E-RTMP. */
+    static final byte[] AV1C = HexFormat.of().parseHex("81010c000a0b0000000cc4ff6700be0010");
 
     static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -63,7 +66,8 @@ class FlvTagDecoderTest {
                 concat(b(0x93), ascii("av01"), b(0x12, 0, 0x0A, 0x0B)),
                 concat(b(0x94), ascii("hvc1"), b(2, 0, 9)),
                 concat(b(0x93), ascii("vp09"), b(1)),
-                b(0x52, 0));
+                b(0x52, 0),
+                concat(b(0x90), ascii("av01"), AV1C));
     }
 
     static List<byte[]> audioSeeds() {
@@ -134,6 +138,14 @@ class FlvTagDecoderTest {
                 ((VideoTag.Frame) FlvTagDecoder.decodeVideo(7, videoSeeds().get(9))).frame();
         assertThat(f.codec()).isEqualTo(VideoCodec.AV1);
         assertThat(f.data()).containsExactly(0x12, 0, 0x0A, 0x0B);
+    }
+
+    @Test
+    void decodesAv1SequenceStart() {
+        VideoConfig config =
+                ((VideoTag.Config) FlvTagDecoder.decodeVideo(0, videoSeeds().get(13))).config();
+        assertThat(config.codecString()).isEqualTo("av01.0.01M.08");
+        assertThat(config.resolution()).contains(new Resolution(640, 360));
     }
 
     @Test

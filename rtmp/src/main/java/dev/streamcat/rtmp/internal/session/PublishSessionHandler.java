@@ -13,6 +13,7 @@ import dev.streamcat.rtmp.internal.message.RtmpMessage.MediaMessage;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
@@ -47,6 +48,8 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
     private static final long WINDOW_ACK_SIZE = 5_000_000;
     private static final int OUTGOING_CHUNK_SIZE = 4096;
     private static final int MAX_CREATED_STREAMS = 8;
+    /** How long a connection closed with last words drains its input before it is closed for good. */
+    private static final long LINGER_MS = 2_000;
 
     private enum State {
         AWAIT_CONNECT,
@@ -77,6 +80,10 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (!(msg instanceof RtmpMessage message)) {
             ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (state == State.CLOSED) {
+            ReferenceCountUtil.release(message); // draining while the last words reach the client
             return;
         }
         if (state == State.AUTHORIZING) {
@@ -344,8 +351,28 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
         releaseClaim();
         releaseQueued();
         if (lastWords.isPresent() && ctx.channel().isActive()) {
-            ctx.writeAndFlush(lastWords.get()).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(lastWords.get()).addListener(written -> linger(ctx));
         } else {
+            ctx.close();
+        }
+    }
+
+    /**
+     * Half-closes after the last words, drains (and drops) input for {@link #LINGER_MS}, then closes. A client
+     * still sending media when refused (ffmpeg's {@code rtmp_write} only peeks for server messages between
+     * packets) would get a TCP reset from a plain close with its data unread, and the reset discards the
+     * {@code onStatus} still in its receive buffer: ffmpeg then says "Connection reset by peer" instead of
+     * "Server error: Unsupported codec ...". A FIN after the status lets it read the status first.
+     */
+    private static void linger(ChannelHandlerContext ctx) {
+        if (!(ctx.channel() instanceof DuplexChannel duplex) || !duplex.isActive()) {
+            ctx.close();
+            return;
+        }
+        duplex.shutdownOutput().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        try {
+            ctx.executor().schedule(() -> ctx.close(), LINGER_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
             ctx.close();
         }
     }
