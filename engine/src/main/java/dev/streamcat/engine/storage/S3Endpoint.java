@@ -28,6 +28,10 @@ public record S3Endpoint(URI url, String region, Optional<Credentials> credentia
 
     /** Parses and checks an endpoint URL; the exception's message says what is wrong with it. */
     public static URI parseUrl(String text) {
+        String trimmed = text.trim();
+        if (!trimmed.startsWith("http://") && !trimmed.startsWith("https://")) {
+            throw new IllegalArgumentException("must be an http:// or https:// URL (got '" + trimmed + "')");
+        }
         try {
             return checkUrl(new URI(text.trim()));
         } catch (URISyntaxException e) {

@@ -154,6 +154,8 @@ class SpoolUploaderTest {
     void rejectsBadEndpointSettings() {
         assertThatThrownBy(() -> S3Endpoint.parseUrl("ftp://127.0.0.1:9000"))
                 .hasMessage("must be an http:// or https:// URL (got 'ftp://127.0.0.1:9000')");
+        assertThatThrownBy(() -> S3Endpoint.parseUrl("127.0.0.1:9000"))
+                .hasMessage("must be an http:// or https:// URL (got '127.0.0.1:9000')");
         assertThatThrownBy(() -> S3Endpoint.parseUrl("http://127.0.0.1:9000/chat-logs"))
                 .hasMessageStartingWith("must be a base URL without path, query or fragment");
         assertThatThrownBy(() -> S3Endpoint.parseUrl("http://127.0.0.1:9000?x=1"))
