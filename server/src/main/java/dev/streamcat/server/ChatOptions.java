@@ -100,7 +100,8 @@ final class ChatOptions {
                 review,
                 words,
                 blocked,
-                new ChatGatewayConfig.FirehoseEndpoints(streams, fallback, firehoseKey));
+                new ChatGatewayConfig.FirehoseEndpoints(streams, fallback, firehoseKey),
+                Optional.empty());
     }
 
     /** {@code a=b,c=d} (whitespace around items ignored). */

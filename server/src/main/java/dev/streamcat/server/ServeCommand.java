@@ -1,6 +1,8 @@
 package dev.streamcat.server;
 
+import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import dev.streamcat.engine.persistence.DatabaseConfig;
+import dev.streamcat.engine.storage.S3Endpoint;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -52,7 +54,12 @@ public final class ServeCommand implements Callable<Integer> {
             "chat-history",
             "chat-allowed-origins",
             "chat-firehose-endpoints",
-            "chat-firehose-access-key");
+            "chat-firehose-access-key",
+            "s3-endpoint",
+            "s3-region",
+            "s3-access-key-id",
+            "s3-secret-access-key",
+            "s3-path-style");
 
     @Option(
             names = "--config",
@@ -228,6 +235,39 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Access key sent to the Firehose HTTP endpoints (X-Amz-Firehose-Access-Key).")
     String chatFirehoseAccessKey;
 
+    @Option(
+            names = "--s3-endpoint",
+            defaultValue = "",
+            description =
+                    "S3-compatible endpoint (http(s)://host:port) that s3 chat-logging destinations upload to; empty = local disk.")
+    String s3Endpoint;
+
+    @Option(
+            names = "--s3-region",
+            defaultValue = "",
+            description = "Region requests to --s3-endpoint are signed for; default: --region.")
+    String s3Region;
+
+    @Option(
+            names = "--s3-access-key-id",
+            defaultValue = "",
+            description =
+                    "Access key id for --s3-endpoint; empty = the AWS default chain (AWS_ACCESS_KEY_ID, profiles, roles).")
+    String s3AccessKeyId;
+
+    @Option(
+            names = "--s3-secret-access-key",
+            defaultValue = "",
+            description = "Secret access key for --s3-endpoint (prefer the environment variable).")
+    String s3SecretAccessKey;
+
+    @Option(
+            names = "--s3-path-style",
+            defaultValue = "true",
+            description =
+                    "Address buckets in the path (http://host/bucket/key) instead of the host name. Default: ${DEFAULT-VALUE}.")
+    String s3PathStyle;
+
     private final java.util.Map<String, String> env;
 
     public ServeCommand(java.util.Map<String, String> env) {
@@ -282,6 +322,18 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw bad("--database-url", e.getMessage());
         }
+        ChatGatewayConfig chat = ChatOptions.parse(new ChatOptions.Raw(
+                chatReviewFunctions,
+                chatReviewSecret,
+                chatProfanityWords,
+                chatBlockedTerms,
+                chatBlockLinks.trim(),
+                chatAllowedLinkDomains,
+                chatHistory,
+                chatAllowedOrigins,
+                chatFirehoseEndpoints,
+                chatFirehoseAccessKey));
+        Optional<S3Endpoint> s3 = s3Endpoint();
         return new ServerConfig(
                 data,
                 bindHost,
@@ -298,17 +350,37 @@ public final class ServeCommand implements Callable<Integer> {
                 bool("--app-secure-cookies", appSecureCookies),
                 bool("--app-trust-proxy-headers", appTrustProxyHeaders),
                 publicEngineUrl(),
-                ChatOptions.parse(new ChatOptions.Raw(
-                        chatReviewFunctions,
-                        chatReviewSecret,
-                        chatProfanityWords,
-                        chatBlockedTerms,
-                        chatBlockLinks.trim(),
-                        chatAllowedLinkDomains,
-                        chatHistory,
-                        chatAllowedOrigins,
-                        chatFirehoseEndpoints,
-                        chatFirehoseAccessKey)));
+                s3.map(chat::withS3).orElse(chat));
+    }
+
+    /** The S3-compatible endpoint, when {@code --s3-endpoint} is set; the other {@code --s3-*} options need it. */
+    private Optional<S3Endpoint> s3Endpoint() {
+        String id = s3AccessKeyId.trim();
+        String secret = s3SecretAccessKey.trim();
+        if (s3Endpoint.isBlank()) {
+            if (!id.isEmpty() || !secret.isEmpty() || !s3Region.isBlank()) {
+                throw bad("--s3-endpoint", "must be set when --s3-region or S3 credentials are given");
+            }
+            return Optional.empty();
+        }
+        if (id.isEmpty() != secret.isEmpty()) {
+            throw bad("--s3-access-key-id", "--s3-access-key-id and --s3-secret-access-key must be set together");
+        }
+        Optional<S3Endpoint.Credentials> credentials =
+                id.isEmpty() ? Optional.empty() : Optional.of(new S3Endpoint.Credentials(id, secret));
+        String signingRegion = s3Region.isBlank() ? region : s3Region.trim();
+        boolean pathStyle = bool("--s3-path-style", s3PathStyle);
+        URI url;
+        try {
+            url = S3Endpoint.parseUrl(s3Endpoint);
+        } catch (IllegalArgumentException e) {
+            throw bad("--s3-endpoint", e.getMessage());
+        }
+        try {
+            return Optional.of(new S3Endpoint(url, signingRegion, credentials, pathStyle));
+        } catch (IllegalArgumentException e) {
+            throw bad("--s3-region", e.getMessage());
+        }
     }
 
     private Optional<URI> publicEngineUrl() {

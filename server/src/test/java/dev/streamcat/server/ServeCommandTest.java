@@ -3,6 +3,7 @@ package dev.streamcat.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamcat.engine.storage.S3Endpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,6 +144,59 @@ class ServeCommandTest {
         }
         assertThatThrownBy(() -> config(Map.of(), "--app-trust-proxy-headers", "maybe"))
                 .hasMessageStartingWith("--app-trust-proxy-headers");
+    }
+
+    @Test
+    void mapsS3OptionsIntoTheEndpointChatLogsUploadTo() throws Exception {
+        assertThat(config(Map.of()).chat().s3()).isEmpty();
+
+        var s3 = config(
+                        Map.of(
+                                "STREAMCAT_S3_ACCESS_KEY_ID", "MINIOKEY",
+                                "STREAMCAT_S3_SECRET_ACCESS_KEY", "minio-secret"),
+                        "--region",
+                        "eu-west-1",
+                        "--s3-endpoint",
+                        "http://127.0.0.1:9000")
+                .chat()
+                .s3()
+                .orElseThrow();
+        assertThat(s3.url()).hasToString("http://127.0.0.1:9000");
+        assertThat(s3.region()).isEqualTo("eu-west-1");
+        assertThat(s3.credentials()).contains(new S3Endpoint.Credentials("MINIOKEY", "minio-secret"));
+        assertThat(s3.pathStyle()).isTrue();
+        assertThat(s3.toString()).doesNotContain("minio-secret");
+
+        Path file = dir.resolve("s3.properties");
+        Files.writeString(file, "s3-endpoint=https://s3.eu-central-1.amazonaws.com\ns3-region=eu-central-1\n");
+        var aws = config(Map.of("STREAMCAT_CONFIG", file.toString()), "--s3-path-style", "false")
+                .chat()
+                .s3()
+                .orElseThrow();
+        assertThat(aws.region()).isEqualTo("eu-central-1");
+        assertThat(aws.credentials()).isEmpty();
+        assertThat(aws.pathStyle()).isFalse();
+    }
+
+    @Test
+    void refusesBadS3OptionsNamingThem() {
+        assertThatThrownBy(() -> config(Map.of(), "--s3-endpoint", "s3.example.com"))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("--s3-endpoint (STREAMCAT_S3_ENDPOINT): must be an http:// or https:// URL (got"
+                        + " 's3.example.com')");
+        assertThatThrownBy(() -> config(Map.of(), "--s3-endpoint", "http://127.0.0.1:9000/chat-logs"))
+                .hasMessageStartingWith("--s3-endpoint (STREAMCAT_S3_ENDPOINT): must be a base URL without path");
+        assertThatThrownBy(() -> config(Map.of(), "--s3-endpoint", "http://127.0.0.1:9000", "--s3-region", "EU"))
+                .hasMessage("--s3-region (STREAMCAT_S3_REGION): region must look like us-east-1 (got 'EU')");
+        assertThatThrownBy(() -> config(
+                        Map.of("STREAMCAT_S3_ACCESS_KEY_ID", "MINIOKEY"), "--s3-endpoint", "http://127.0.0.1:9000"))
+                .hasMessage("--s3-access-key-id (STREAMCAT_S3_ACCESS_KEY_ID): --s3-access-key-id and"
+                        + " --s3-secret-access-key must be set together");
+        assertThatThrownBy(() -> config(Map.of(), "--s3-region", "eu-west-1"))
+                .hasMessage("--s3-endpoint (STREAMCAT_S3_ENDPOINT): must be set when --s3-region or S3 credentials"
+                        + " are given");
+        assertThatThrownBy(() -> config(Map.of(), "--s3-endpoint", "http://127.0.0.1:9000", "--s3-path-style", "1"))
+                .hasMessageStartingWith("--s3-path-style (STREAMCAT_S3_PATH_STYLE): must be true or false");
     }
 
     @Test

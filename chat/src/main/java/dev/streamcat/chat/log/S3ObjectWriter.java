@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -31,13 +32,15 @@ final class S3ObjectWriter implements BatchWriter {
     private final Path bucketRoot;
     private final S3Sink.Layout layout;
     private final InstantSource clock;
+    private final Consumer<Path> finished;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, OpenObject> open = new HashMap<>();
 
-    S3ObjectWriter(Path bucketRoot, S3Sink.Layout layout, InstantSource clock) {
+    S3ObjectWriter(Path bucketRoot, S3Sink.Layout layout, InstantSource clock, Consumer<Path> finished) {
         this.bucketRoot = bucketRoot;
         this.layout = layout;
         this.clock = clock;
+        this.finished = finished;
     }
 
     @Override
@@ -52,7 +55,7 @@ final class S3ObjectWriter implements BatchWriter {
             object.records++;
             if (object.records >= layout.maxRecordsPerObject()) {
                 open.remove(record.roomId());
-                object.finish();
+                finish(object);
             }
         }
     }
@@ -65,7 +68,7 @@ final class S3ObjectWriter implements BatchWriter {
             OpenObject object = objects.next();
             if (!now.isBefore(object.started.plus(layout.rollInterval()))) {
                 objects.remove();
-                object.finish();
+                finish(object);
             }
         }
     }
@@ -75,7 +78,7 @@ final class S3ObjectWriter implements BatchWriter {
         IOException failure = null;
         for (OpenObject object : open.values()) {
             try {
-                object.finish();
+                finish(object);
             } catch (IOException e) {
                 failure = e;
             }
@@ -84,6 +87,11 @@ final class S3ObjectWriter implements BatchWriter {
         if (failure != null) {
             throw failure;
         }
+    }
+
+    private void finish(OpenObject object) throws IOException {
+        object.finish();
+        finished.accept(object.target);
     }
 
     private OpenObject start(String roomId) throws IOException {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -14,6 +15,9 @@ import java.util.regex.Pattern;
  * {@code .part} to its final name) every {@link Layout#rollInterval()} (default 60 s; IVS delivers S3 logs about every
  * 5 minutes) or {@link Layout#maxRecordsPerObject()} records (default 10,000), and on close. A crash leaves at most the
  * current {@code .part} object of each room behind.
+ *
+ * <p>The same objects can be written to a spool directory instead ({@link #spooling}), which tells a listener about
+ * every finished object so that it can be uploaded to an S3-compatible endpoint.
  *
  * <p>Thread-safe (see {@link ChatLogSink}); file I/O happens only on the sink's writer thread.
  */
@@ -62,7 +66,22 @@ public final class S3Sink implements ChatLogSink {
 
     /** Opens a sink writing under {@code <root>/s3/<bucket>}. */
     public static S3Sink open(Path root, Layout layout, InstantSource clock, SinkOptions options) {
-        var writer = new S3ObjectWriter(root.resolve("s3").resolve(layout.bucketName()), layout, clock);
+        return open(root.resolve("s3").resolve(layout.bucketName()), layout, clock, options, object -> {});
+    }
+
+    /**
+     * Opens a sink writing under {@code <spoolRoot>/<bucket>} that hands each finished object (its final path, after
+     * the rename; the object key is its path relative to {@code <spoolRoot>/<bucket>}) to {@code finished}, on the
+     * sink's writer thread; {@code finished} must not block.
+     */
+    public static S3Sink spooling(
+            Path spoolRoot, Layout layout, InstantSource clock, SinkOptions options, Consumer<Path> finished) {
+        return open(spoolRoot.resolve(layout.bucketName()), layout, clock, options, finished);
+    }
+
+    private static S3Sink open(
+            Path bucketRoot, Layout layout, InstantSource clock, SinkOptions options, Consumer<Path> finished) {
+        var writer = new S3ObjectWriter(bucketRoot, layout, clock, Objects.requireNonNull(finished, "finished"));
         return new S3Sink(new SinkWorker(
                 "s3-" + layout.bucketName(),
                 writer,

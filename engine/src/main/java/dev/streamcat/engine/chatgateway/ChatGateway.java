@@ -21,6 +21,7 @@ import dev.streamcat.engine.chat.ChatTokenClaims;
 import dev.streamcat.engine.chat.ChatTokenCodec;
 import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.resource.EngineIdentity;
+import dev.streamcat.engine.storage.SpoolUploader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -122,7 +123,11 @@ public final class ChatGateway implements AutoCloseable {
                 ReviewBounds.defaults(),
                 profanity(config),
                 new BlockedTermsFilter(config.blockedTerms()));
-        var sinks = new LogSinks(dataDir.resolve("chat-logs"), identity, config.firehose(), http, clock);
+        Path logs = dataDir.resolve("chat-logs");
+        var uploads = config.s3()
+                .map(endpoint ->
+                        SpoolUploader.start(LogSinks.spool(logs), endpoint, SpoolUploader.Settings.defaults()));
+        var sinks = new LogSinks(logs, identity, config.firehose(), http, clock, uploads);
         var factory = new RoomSettingsFactory(resolver, sinks, config.historySize());
         var rooms = new GatewayRooms(service, factory, new RoomRegistry(runtime));
         var gate = new TokenGate(tokens, usedTokens, clock);
@@ -162,6 +167,14 @@ public final class ChatGateway implements AutoCloseable {
     /** The messaging side the control API calls (SendEvent, DeleteMessage, DisconnectUser, room changes). */
     public GatewayMessaging messaging() {
         return messaging;
+    }
+
+    /**
+     * Counters of the chat-log uploads to the S3-compatible endpoint (objects uploaded, failed attempts, objects
+     * waiting in the spool); empty when no endpoint is configured.
+     */
+    public Optional<SpoolUploader.Stats> logUploads() {
+        return sinks.uploadStats();
     }
 
     /** Open connections on this node. */
@@ -307,7 +320,8 @@ public final class ChatGateway implements AutoCloseable {
 
     /**
      * Stops admitting connections, closes every connection with 1001 ({@link CloseReason#SHUTDOWN}) and waits for
-     * them (at most {@value #CLOSE_WAIT_SECONDS} s), closes the rooms, then drains and syncs every log sink. Blocking.
+     * them (at most {@value #CLOSE_WAIT_SECONDS} s), closes the rooms, then drains and syncs every log sink and makes a
+     * last, bounded attempt to upload finished S3 objects (what fails stays in the spool for the next start). Blocking.
      */
     @Override
     public void close() {

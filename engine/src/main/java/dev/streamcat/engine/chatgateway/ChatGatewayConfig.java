@@ -3,6 +3,7 @@ package dev.streamcat.engine.chatgateway;
 import dev.streamcat.chat.review.BlockedTermsFilter;
 import dev.streamcat.chat.review.ReviewHandlerResolver;
 import dev.streamcat.chat.room.RoomSettings;
+import dev.streamcat.engine.storage.S3Endpoint;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import java.util.Optional;
  *     the bundled English list
  * @param blockedTerms the policy of the built-in {@code blocked-terms} filter (default: no terms, links blocked)
  * @param firehose where {@code firehose} logging destinations are delivered
+ * @param s3 the S3-compatible endpoint {@code s3} logging destinations upload to; empty (the default) keeps the objects
+ *     on local disk under {@code <dataDir>/chat-logs/s3/<bucketName>}
  *     <p>Immutable; thread-safe.
  */
 public record ChatGatewayConfig(
@@ -39,7 +42,8 @@ public record ChatGatewayConfig(
         ReviewHandlerResolver.Config review,
         Optional<Path> profanityWords,
         BlockedTermsFilter.Policy blockedTerms,
-        FirehoseEndpoints firehose) {
+        FirehoseEndpoints firehose,
+        Optional<S3Endpoint> s3) {
 
     public ChatGatewayConfig {
         if (maxFrameBytes < 1024 || maxQueuedFrames < 1 || maxQueuedBytes < maxFrameBytes) {
@@ -58,6 +62,7 @@ public record ChatGatewayConfig(
         Objects.requireNonNull(profanityWords, "profanityWords");
         Objects.requireNonNull(blockedTerms, "blockedTerms");
         Objects.requireNonNull(firehose, "firehose");
+        Objects.requireNonNull(s3, "s3");
     }
 
     /** 16 KiB frames, 256 frames or 1 MiB queued per connection, pings every 30 s, no origin check, no history. */
@@ -72,7 +77,8 @@ public record ChatGatewayConfig(
                 ReviewHandlerResolver.Config.defaults(),
                 Optional.empty(),
                 new BlockedTermsFilter.Policy(List.of(), true, List.of()),
-                FirehoseEndpoints.none());
+                FirehoseEndpoints.none(),
+                Optional.empty());
     }
 
     /** A copy with another outbound queue bound (frames and bytes). */
@@ -87,7 +93,8 @@ public record ChatGatewayConfig(
                 review,
                 profanityWords,
                 blockedTerms,
-                firehose);
+                firehose,
+                s3);
     }
 
     /** A copy with another review configuration. */
@@ -102,7 +109,8 @@ public record ChatGatewayConfig(
                 newReview,
                 profanityWords,
                 blockedTerms,
-                firehose);
+                firehose,
+                s3);
     }
 
     /** A copy with other Firehose endpoints. */
@@ -117,7 +125,24 @@ public record ChatGatewayConfig(
                 review,
                 profanityWords,
                 blockedTerms,
-                newFirehose);
+                newFirehose,
+                s3);
+    }
+
+    /** A copy whose {@code s3} logging destinations upload to {@code endpoint}. */
+    public ChatGatewayConfig withS3(S3Endpoint endpoint) {
+        return new ChatGatewayConfig(
+                maxFrameBytes,
+                maxQueuedFrames,
+                maxQueuedBytes,
+                pingInterval,
+                allowedOrigins,
+                historySize,
+                review,
+                profanityWords,
+                blockedTerms,
+                firehose,
+                Optional.of(endpoint));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.streamcat.chat.log.S3Sink;
 import dev.streamcat.chat.log.SinkOptions;
 import dev.streamcat.engine.chat.LoggingConfigurationRow;
 import dev.streamcat.engine.resource.EngineIdentity;
+import dev.streamcat.engine.storage.SpoolUploader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * and synced) at shutdown. Destinations map to self-hosted equivalents under {@code root} ({@code <dataDir>/chat-logs}):
  * {@code cloudWatchLogs} → {@link CloudWatchLogsSink} ({@code cloudwatch/<logGroupName>/aws/IVSChatLogs/1.0/
  * room_<id>.jsonl}), {@code s3} → {@link S3Sink} ({@code s3/<bucketName>/AWSLogs/...}), {@code firehose} → {@link
- * FirehoseSink} posting to the configured endpoint. Sinks stay open until {@link #close()} even when no room uses them
- * any more (there are at most as many as logging configurations ever used).
+ * FirehoseSink} posting to the configured endpoint. With an S3-compatible endpoint configured, {@code s3} objects are
+ * written to the spool {@code s3-spool/<bucketName>/AWSLogs/...} instead and each finished object goes to the {@link
+ * SpoolUploader}, which PUTs it to the endpoint under the same key and deletes it. Sinks stay open until {@link
+ * #close()} even when no room uses them any more (there are at most as many as logging configurations ever used).
  *
  * <p>Thread-safe. {@link #sink} may do file I/O (creating directories): call it off the event loop.
  */
@@ -41,6 +44,7 @@ final class LogSinks implements AutoCloseable {
     private final ChatGatewayConfig.FirehoseEndpoints firehose;
     private final HttpClient http;
     private final InstantSource clock;
+    private final Optional<SpoolUploader> uploads;
     private final ConcurrentHashMap<String, ChatLogSink> open = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -49,12 +53,19 @@ final class LogSinks implements AutoCloseable {
             EngineIdentity identity,
             ChatGatewayConfig.FirehoseEndpoints firehose,
             HttpClient http,
-            InstantSource clock) {
+            InstantSource clock,
+            Optional<SpoolUploader> uploads) {
         this.root = Objects.requireNonNull(root, "root");
         this.identity = Objects.requireNonNull(identity, "identity");
         this.firehose = Objects.requireNonNull(firehose, "firehose");
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.uploads = Objects.requireNonNull(uploads, "uploads");
+    }
+
+    /** Where {@code s3} objects wait for upload when an S3-compatible endpoint is configured. */
+    static Path spool(Path root) {
+        return root.resolve("s3-spool");
     }
 
     /** The directory the file-based sinks write under. */
@@ -95,12 +106,12 @@ final class LogSinks implements AutoCloseable {
                     throw new UncheckedIOException(e);
                 }
             }
-            case "s3" ->
-                S3Sink.open(
-                        root,
-                        S3Sink.Layout.of(row.destinationName(), identity.accountId(), identity.region()),
-                        clock,
-                        options);
+            case "s3" -> {
+                var layout = S3Sink.Layout.of(row.destinationName(), identity.accountId(), identity.region());
+                yield uploads.isPresent()
+                        ? S3Sink.spooling(uploads.get().spoolRoot(), layout, clock, options, uploads.get()::submit)
+                        : S3Sink.open(root, layout, clock, options);
+            }
             case "firehose" -> {
                 URI url = firehose.endpoint(row.destinationName())
                         .orElseThrow(() -> new IllegalStateException(
@@ -120,7 +131,15 @@ final class LogSinks implements AutoCloseable {
         return stats;
     }
 
-    /** Drains, syncs and closes every sink (each waits at most its close timeout). Idempotent. */
+    /** Counters of the S3 uploads, when an S3-compatible endpoint is configured. */
+    Optional<SpoolUploader.Stats> uploadStats() {
+        return uploads.map(SpoolUploader::stats);
+    }
+
+    /**
+     * Drains, syncs and closes every sink (each waits at most its close timeout), then makes a last, bounded upload
+     * attempt of the finished S3 objects. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
@@ -132,5 +151,6 @@ final class LogSinks implements AutoCloseable {
             }
         }
         open.clear();
+        uploads.ifPresent(SpoolUploader::close);
     }
 }
