@@ -1,6 +1,7 @@
 package dev.streamcat.bench.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamcat.bench.JvmHeap;
 import dev.streamcat.bench.LatencyHistogram;
 import dev.streamcat.bench.ProcessStats;
 import dev.streamcat.bench.SignedApiClient;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -22,7 +24,8 @@ import java.util.concurrent.TimeUnit;
  * Live video load against StreamCat or nginx-rtmp: N paced RTMP publishers of the same pre-encoded
  * FLV, one probed for per-part (LL-HLS) or per-segment (HLS) availability latency, with the
  * server's CPU (from {@code --warmup} seconds into the run until 2 s before its end, so JIT
- * warm-up is left out) and memory (RSS) read from {@code /proc}.
+ * warm-up is left out) and memory (RSS) read from {@code /proc}. With {@code --jvm-heap=true} (a Java
+ * server) it also reads the heap in use after a full GC at the end, with every stream still live.
  *
  * <pre>
  * java -cp bench/target/streamcat-bench.jar dev.streamcat.bench.live.LiveLoad --target=streamcat \
@@ -86,6 +89,9 @@ public final class LiveLoad {
             }
         }
         long alive = publishers.stream().filter(RtmpPublisher::active).count();
+        OptionalLong heapKb = serverPid > 0 && Boolean.parseBoolean(o.getOrDefault("jvm-heap", "false"))
+                ? JvmHeap.usedAfterFullGcKb(serverPid)
+                : OptionalLong.empty();
         System.out.printf(
                 "target=%s streams=%d seconds=%d publishers still connected=%d%n", target, count, seconds, alive);
         print("first frame -> downloadable", probe.firstFrame);
@@ -100,6 +106,11 @@ public final class LiveLoad {
                     idle.rssKb(),
                     window[1].rssKb(),
                     (window[1].rssKb() - idle.rssKb()) / (double) count);
+        }
+        if (heapKb.isPresent()) {
+            System.out.printf(
+                    "server heap after full GC, all streams live: %d KB (%.0f KB per stream, idle server included)%n",
+                    heapKb.getAsLong(), heapKb.getAsLong() / (double) count);
         }
         publishers.forEach(RtmpPublisher::close);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();

@@ -8,12 +8,12 @@ import dev.streamcat.rtmp.CloseReason;
 import dev.streamcat.rtmp.PublishHandle;
 import dev.streamcat.rtmp.PublishSink;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import java.util.Map;
 
 /**
  * Feeds one accepted publish into its {@link LiveStream}: FLV tag bodies → {@link FlvStreamDecoder}
- * → hub → packager. The borrowed buffers are copied into arrays (the media model owns its bytes).
+ * → hub → packager. The borrowed buffers are parsed in place and only the frame payloads are copied
+ * into arrays (the media model owns its bytes), once.
  *
  * <p>Threading: confined to the publisher's Netty event loop, as every {@link PublishSink} call is.
  */
@@ -43,12 +43,12 @@ final class IngestSink implements PublishSink {
 
     @Override
     public void onVideo(long timestampMs, ByteBuf flvVideoTagBody) {
-        decoder.onVideo((int) timestampMs, ByteBufUtil.getBytes(flvVideoTagBody));
+        decoder.onVideo((int) timestampMs, flvVideoTagBody.nioBuffer());
     }
 
     @Override
     public void onAudio(long timestampMs, ByteBuf flvAudioTagBody) {
-        decoder.onAudio((int) timestampMs, ByteBufUtil.getBytes(flvAudioTagBody));
+        decoder.onAudio((int) timestampMs, flvAudioTagBody.nioBuffer());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.streamcat.media.flv;
 
 import dev.streamcat.media.MediaSink;
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +30,17 @@ public final class FlvStreamDecoder {
      * @throws dev.streamcat.media.MediaFormatException for a malformed body
      */
     public VideoTag onVideo(int timestampMs, byte[] body) {
+        return onVideo(timestampMs, ByteBuffer.wrap(body));
+    }
+
+    /**
+     * Handles a video message whose body lies between {@code body}'s position and limit; the buffer
+     * is only read during the call (it may be borrowed) and its position is not changed.
+     *
+     * @return what the tag was
+     * @throws dev.streamcat.media.MediaFormatException for a malformed body
+     */
+    public VideoTag onVideo(int timestampMs, ByteBuffer body) {
         VideoTag tag = FlvTagDecoder.decodeVideo(Integer.toUnsignedLong(timestampMs), body);
         switch (tag) {
             case VideoTag.Config c -> sink.onVideoConfig(c.config());
@@ -47,6 +59,17 @@ public final class FlvStreamDecoder {
      * @throws dev.streamcat.media.MediaFormatException for a malformed body
      */
     public AudioTag onAudio(int timestampMs, byte[] body) {
+        return onAudio(timestampMs, ByteBuffer.wrap(body));
+    }
+
+    /**
+     * Handles an audio message whose body lies between {@code body}'s position and limit, as {@link
+     * #onVideo(int, ByteBuffer)}.
+     *
+     * @return what the tag was
+     * @throws dev.streamcat.media.MediaFormatException for a malformed body
+     */
+    public AudioTag onAudio(int timestampMs, ByteBuffer body) {
         AudioTag tag = FlvTagDecoder.decodeAudio(Integer.toUnsignedLong(timestampMs), body);
         switch (tag) {
             case AudioTag.Config c -> sink.onAudioConfig(c.config());

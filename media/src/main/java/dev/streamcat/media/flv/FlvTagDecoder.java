@@ -11,6 +11,7 @@ import dev.streamcat.media.codec.AvcDecoderConfig;
 import dev.streamcat.media.codec.HevcDecoderConfig;
 import dev.streamcat.media.codec.VideoConfig;
 import dev.streamcat.media.internal.ByteReader;
+import java.nio.ByteBuffer;
 
 /**
  * Decodes FLV video and audio tag bodies (the payload of RTMP message types 9 and 8).
@@ -47,7 +48,18 @@ public final class FlvTagDecoder {
      * @param timestampMs the RTMP message timestamp (decode time), milliseconds
      */
     public static VideoTag decodeVideo(long timestampMs, byte[] body) {
-        ByteReader r = new ByteReader(body);
+        return decodeVideo(timestampMs, new ByteReader(body));
+    }
+
+    /**
+     * Decodes the video tag body between {@code body}'s position and limit (its position is not
+     * changed); only the payload is copied, so {@code body} may be borrowed (direct memory).
+     */
+    public static VideoTag decodeVideo(long timestampMs, ByteBuffer body) {
+        return decodeVideo(timestampMs, new ByteReader(body));
+    }
+
+    private static VideoTag decodeVideo(long timestampMs, ByteReader r) {
         int first = r.u8("video tag header");
         if ((first & 0x80) != 0) {
             return decodeExVideo(timestampMs, first, r);
@@ -150,7 +162,15 @@ public final class FlvTagDecoder {
      * @param timestampMs the RTMP message timestamp, milliseconds
      */
     public static AudioTag decodeAudio(long timestampMs, byte[] body) {
-        ByteReader r = new ByteReader(body);
+        return decodeAudio(timestampMs, new ByteReader(body));
+    }
+
+    /** Decodes the audio tag body between {@code body}'s position and limit, as {@link #decodeVideo}. */
+    public static AudioTag decodeAudio(long timestampMs, ByteBuffer body) {
+        return decodeAudio(timestampMs, new ByteReader(body));
+    }
+
+    private static AudioTag decodeAudio(long timestampMs, ByteReader r) {
         int first = r.u8("audio tag header");
         int soundFormat = first >> 4;
         if (soundFormat == SOUND_EX_HEADER) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A complete media segment. Its bytes are exactly the concatenation of its parts' bytes; the parts
- * are views into the same memory.
+ * A complete media segment. Its bytes are its parts' bytes back to back; it keeps no copy of its
+ * own, so a segment costs no memory beyond its parts.
  *
  * @param msn media sequence number
  * @param duration EXTINF duration
@@ -16,7 +16,6 @@ import java.util.List;
  * @param initVersion the init segment it needs ({@link HlsUris#init(int)})
  * @param independent whether it starts with a keyframe
  * @param parts its parts in order
- * @param bytes the segment bytes, read-only
  */
 public record Segment(
         long msn,
@@ -25,22 +24,27 @@ public record Segment(
         boolean discontinuity,
         int initVersion,
         boolean independent,
-        List<Part> parts,
-        ByteBuffer bytes) {
+        List<Part> parts) {
 
     public Segment {
         parts = List.copyOf(parts);
-        bytes = bytes.asReadOnlyBuffer();
     }
 
-    /** A fresh read-only view of the bytes. */
-    @Override
+    /** The segment bytes (its parts concatenated), in a new read-only buffer for each call. */
     public ByteBuffer bytes() {
-        return bytes.duplicate();
+        ByteBuffer all = ByteBuffer.allocate(size());
+        for (Part p : parts) {
+            all.put(p.bytes());
+        }
+        return all.flip().asReadOnlyBuffer();
     }
 
     public int size() {
-        return bytes.remaining();
+        int size = 0;
+        for (Part p : parts) {
+            size += p.size();
+        }
+        return size;
     }
 
     public String uri() {

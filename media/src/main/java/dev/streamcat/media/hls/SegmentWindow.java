@@ -26,7 +26,6 @@ final class SegmentWindow {
     private final Deque<Segment> listed = new ArrayDeque<>();
     private final Deque<Segment> retired = new ArrayDeque<>();
     private final List<Part> openParts = new ArrayList<>();
-    private final List<byte[]> openBytes = new ArrayList<>();
     private long nextMsn;
     private int openInitVersion;
     private boolean openDiscontinuity;
@@ -69,34 +68,14 @@ final class SegmentWindow {
         }
         Part part = new Part(nextMsn, openParts.size(), duration, independent, ByteBuffer.wrap(bytes));
         openParts.add(part);
-        openBytes.add(bytes);
         openDuration = openDuration.plus(duration);
         return part;
     }
 
-    /** Completes the open segment: one backing array, parts re-pointed at slices of it. */
+    /** Completes the open segment; it is served from its parts' bytes, never copied. */
     void closeSegment() {
         if (openParts.isEmpty()) {
             return;
-        }
-        int total = 0;
-        for (byte[] b : openBytes) {
-            total += b.length;
-        }
-        byte[] all = new byte[total];
-        List<Part> parts = new ArrayList<>(openParts.size());
-        int offset = 0;
-        for (int i = 0; i < openBytes.size(); i++) {
-            byte[] b = openBytes.get(i);
-            System.arraycopy(b, 0, all, offset, b.length);
-            Part p = openParts.get(i);
-            parts.add(new Part(
-                    p.msn(),
-                    p.index(),
-                    p.duration(),
-                    p.independent(),
-                    ByteBuffer.wrap(all, offset, b.length).slice()));
-            offset += b.length;
         }
         listed.addLast(new Segment(
                 nextMsn,
@@ -105,11 +84,9 @@ final class SegmentWindow {
                 openDiscontinuity,
                 openInitVersion,
                 openIndependent,
-                parts,
-                ByteBuffer.wrap(all)));
+                openParts));
         nextMsn++;
         openParts.clear();
-        openBytes.clear();
         openDuration = Duration.ZERO;
         openDiscontinuity = false;
         evict();

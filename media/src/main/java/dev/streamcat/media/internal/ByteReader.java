@@ -1,16 +1,18 @@
 package dev.streamcat.media.internal;
 
 import dev.streamcat.media.MediaFormatException;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
 
 /**
- * Bounded big-endian reader over a byte array slice. Every read checks the remaining length and
- * throws {@link MediaFormatException} on underflow, so parsers built on it cannot overrun.
+ * Bounded big-endian reader over a byte array slice or a {@link ByteBuffer}'s remaining bytes (heap
+ * or direct: ingest parses tag headers in place and copies only the payload). Every read checks the
+ * remaining length and throws {@link MediaFormatException} on underflow, so parsers built on it
+ * cannot overrun. The buffer's position is never changed; byte arrays handed out are copies.
  *
  * <p>Not thread-safe: confined to the parsing thread.
  */
 public final class ByteReader {
-    private final byte[] data;
+    private final ByteBuffer data;
     private final int end;
     private int pos;
 
@@ -22,9 +24,16 @@ public final class ByteReader {
         if (offset < 0 || length < 0 || offset > data.length - length) {
             throw new MediaFormatException("slice out of bounds");
         }
-        this.data = data;
+        this.data = ByteBuffer.wrap(data);
         this.pos = offset;
         this.end = offset + length;
+    }
+
+    /** Reads {@code data}'s bytes from its position to its limit (absolute reads only). */
+    public ByteReader(ByteBuffer data) {
+        this.data = data;
+        this.pos = data.position();
+        this.end = data.limit();
     }
 
     public int remaining() {
@@ -43,19 +52,19 @@ public final class ByteReader {
 
     public int u8(String what) {
         need(1, what);
-        return data[pos++] & 0xFF;
+        return data.get(pos++) & 0xFF;
     }
 
     public int u16(String what) {
         need(2, what);
-        int v = ((data[pos] & 0xFF) << 8) | (data[pos + 1] & 0xFF);
+        int v = ((data.get(pos) & 0xFF) << 8) | (data.get(pos + 1) & 0xFF);
         pos += 2;
         return v;
     }
 
     public int u24(String what) {
         need(3, what);
-        int v = ((data[pos] & 0xFF) << 16) | ((data[pos + 1] & 0xFF) << 8) | (data[pos + 2] & 0xFF);
+        int v = ((data.get(pos) & 0xFF) << 16) | ((data.get(pos + 1) & 0xFF) << 8) | (data.get(pos + 2) & 0xFF);
         pos += 3;
         return v;
     }
@@ -68,17 +77,18 @@ public final class ByteReader {
 
     public long u32(String what) {
         need(4, what);
-        long v = ((long) (data[pos] & 0xFF) << 24)
-                | ((data[pos + 1] & 0xFF) << 16)
-                | ((data[pos + 2] & 0xFF) << 8)
-                | (data[pos + 3] & 0xFF);
+        long v = ((long) (data.get(pos) & 0xFF) << 24)
+                | ((data.get(pos + 1) & 0xFF) << 16)
+                | ((data.get(pos + 2) & 0xFF) << 8)
+                | (data.get(pos + 3) & 0xFF);
         pos += 4;
         return v;
     }
 
     public byte[] bytes(int n, String what) {
         need(n, what);
-        byte[] out = Arrays.copyOfRange(data, pos, pos + n);
+        byte[] out = new byte[n];
+        data.get(pos, out, 0, n);
         pos += n;
         return out;
     }

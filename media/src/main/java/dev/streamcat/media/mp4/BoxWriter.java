@@ -16,7 +16,7 @@ final class BoxWriter {
     private int depth;
 
     BoxWriter(int initialCapacity) {
-        buf = new byte[Math.max(64, initialCapacity)];
+        buf = new byte[Math.max(0, initialCapacity)];
     }
 
     private void ensure(int n) {
@@ -125,10 +125,11 @@ final class BoxWriter {
                 .u32(0x40000000);
     }
 
+    /** The bytes written; the buffer itself (no copy) when it was sized exactly. Ends this writer. */
     byte[] toByteArray() {
         if (depth != 0) {
             throw new IllegalStateException("unclosed box");
         }
-        return Arrays.copyOf(buf, len);
+        return len == buf.length ? buf : Arrays.copyOf(buf, len);
     }
 }

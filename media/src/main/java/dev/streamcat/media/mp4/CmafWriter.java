@@ -191,13 +191,7 @@ public final class CmafWriter {
      * @param sequenceNumber {@code mfhd} sequence number, starting at 1 and increasing
      */
     public static byte[] fragment(long sequenceNumber, List<TrackFragment> tracks, List<byte[]> eventMessages) {
-        int payload = 0;
-        for (TrackFragment t : tracks) {
-            for (Sample s : t.samples()) {
-                payload += s.data().length;
-            }
-        }
-        BoxWriter w = new BoxWriter(payload + 256 + 24 * sampleCount(tracks));
+        BoxWriter w = new BoxWriter(fragmentSize(tracks, eventMessages)); // exact: no copy at the end
         for (byte[] emsg : eventMessages) {
             w.bytes(emsg);
         }
@@ -226,12 +220,27 @@ public final class CmafWriter {
         return w.toByteArray();
     }
 
-    private static int sampleCount(List<TrackFragment> tracks) {
-        int n = 0;
-        for (TrackFragment t : tracks) {
-            n += t.samples().size();
+    /**
+     * The byte size of {@link #fragment}'s output: emsg boxes, moof (mfhd 16, per traf: traf header 8,
+     * tfhd 16, tfdt v1 20, trun header 20 + 12 or 16 per sample) and mdat (8 + payload).
+     */
+    static int fragmentSize(List<TrackFragment> tracks, List<byte[]> eventMessages) {
+        long size = 8 + 16 + 8;
+        for (byte[] emsg : eventMessages) {
+            size += emsg.length;
         }
-        return n;
+        for (TrackFragment t : tracks) {
+            boolean cto = false;
+            for (Sample s : t.samples()) {
+                cto |= s.compositionOffset() != 0;
+                size += s.data().length;
+            }
+            size += 8 + 16 + 20 + 20 + (long) t.samples().size() * (cto ? 16 : 12);
+        }
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("fragment too large: " + size + " bytes");
+        }
+        return (int) size;
     }
 
     /** Writes a traf and returns the position of its trun data_offset field. */

@@ -15,6 +15,7 @@ import dev.streamcat.media.codec.HevcDecoderConfig;
 import dev.streamcat.media.codec.Resolution;
 import dev.streamcat.media.codec.VideoConfig;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -212,5 +213,45 @@ class FlvTagDecoderTest {
         assertThat(frames.stream().filter(f -> f instanceof VideoFrame v && v.compositionOffsetMs() != 0))
                 .isNotEmpty();
         assertThat(frames.stream().filter(f -> f instanceof AudioFrame).count()).isBetween(185L, 190L);
+    }
+
+    @Test
+    void decodesBorrowedDirectBuffersInPlaceLikeArrays() {
+        for (byte[] body : videoSeeds()) {
+            ByteBuffer borrowed = inDirectBuffer(body);
+            assertThat(FlvTagDecoder.decodeVideo(40, borrowed))
+                    .usingRecursiveComparison()
+                    .isEqualTo(FlvTagDecoder.decodeVideo(40, body));
+            assertThat(borrowed.position()).isEqualTo(3);
+            assertThat(borrowed.limit()).isEqualTo(3 + body.length);
+        }
+        for (byte[] body : audioSeeds()) {
+            ByteBuffer borrowed = inDirectBuffer(body);
+            assertThat(FlvTagDecoder.decodeAudio(40, borrowed))
+                    .usingRecursiveComparison()
+                    .isEqualTo(FlvTagDecoder.decodeAudio(40, body));
+            assertThat(borrowed.position()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void copiesFramePayloadsOutOfTheBorrowedBuffer() {
+        ByteBuffer borrowed = inDirectBuffer(videoSeeds().get(1));
+        VideoFrame f = ((VideoTag.Frame) FlvTagDecoder.decodeVideo(0, borrowed)).frame();
+        borrowed.put(3 + 5, (byte) 0x7F); // the sender reuses its buffer
+        assertThat(f.data()).containsExactly(0, 0, 0, 2, 0x65, 0x88);
+    }
+
+    @Test
+    void readsNothingOutsideTheBorrowedSlice() {
+        ByteBuffer borrowed = inDirectBuffer(b(0x17, 1, 0, 0));
+        assertThatThrownBy(() -> FlvTagDecoder.decodeVideo(0, borrowed)).isInstanceOf(MediaFormatException.class);
+    }
+
+    /** {@code body} at position 3 of a direct buffer with bytes before and after it. */
+    private static ByteBuffer inDirectBuffer(byte[] body) {
+        ByteBuffer direct = ByteBuffer.allocateDirect(body.length + 8);
+        direct.put(b(0x55, 0x55, 0x55)).put(body).put(b(0x55, 0x55, 0x55, 0x55, 0x55));
+        return direct.position(3).limit(3 + body.length);
     }
 }

@@ -78,4 +78,20 @@ class CmafWriterTest {
         assertThat(MediaFixtures.be32(box, 20)).isEqualTo(180_000);
         assertThat(text(box)).endsWith("https://aomedia.org/emsg/ID3\0\0ID3");
     }
+
+    @Test
+    void sizesFragmentsExactlyBeforeWritingThem() {
+        List<Sample> video =
+                List.of(new Sample(3000, 6000, true, new byte[1000]), new Sample(3000, 0, false, new byte[7]));
+        List<Sample> audio = List.of(new Sample(1024, 0, true, new byte[300]), new Sample(1024, 0, true, new byte[0]));
+        byte[] emsg = EventMessage.id3(90_000, 0, 1, new byte[] {'I', 'D', '3'}).toBox();
+        for (List<TrackFragment> tracks : List.of(
+                List.of(new TrackFragment(1, 0, video)),
+                List.of(new TrackFragment(2, 0, audio)),
+                List.of(new TrackFragment(1, 0, video), new TrackFragment(2, 0, audio)))) {
+            for (List<byte[]> messages : List.of(List.<byte[]>of(), List.of(emsg, emsg))) {
+                assertThat(CmafWriter.fragment(1, tracks, messages)).hasSize(CmafWriter.fragmentSize(tracks, messages));
+            }
+        }
+    }
 }
