@@ -48,7 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
             "chat-history",
             "chat-allowed-origins",
             "chat-firehose-endpoints",
-            "chat-firehose-access-key");
+            "chat-firehose-access-key",
+            "chat-fanout-interval");
 
     @Option(
             names = "--config",
@@ -191,6 +192,13 @@ public final class ServeCommand implements Callable<Integer> {
     String chatHistory;
 
     @Option(
+            names = "--chat-fanout-interval",
+            defaultValue = "20",
+            description = "Milliseconds a room's broadcast messages are gathered before being written together, one "
+                    + "write per connection (0-100; 0 = each at once). Default: ${DEFAULT-VALUE}.")
+    String chatFanoutInterval;
+
+    @Option(
             names = "--chat-allowed-origins",
             defaultValue = "",
             description =
@@ -288,7 +296,8 @@ public final class ServeCommand implements Callable<Integer> {
                         chatHistory,
                         chatAllowedOrigins,
                         chatFirehoseEndpoints,
-                        chatFirehoseAccessKey)));
+                        chatFirehoseAccessKey,
+                        chatFanoutInterval)));
     }
 
     private Optional<ServerConfig.Rtmps> rtmps(List<Integer> otherPorts) {

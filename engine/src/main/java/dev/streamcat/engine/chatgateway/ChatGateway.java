@@ -14,6 +14,7 @@ import dev.streamcat.chat.review.ProfanityCensor;
 import dev.streamcat.chat.review.ReviewBounds;
 import dev.streamcat.chat.review.ReviewHandlerResolver;
 import dev.streamcat.chat.room.ChatRuntime;
+import dev.streamcat.chat.room.Fanout;
 import dev.streamcat.chat.room.InProcessChatBus;
 import dev.streamcat.chat.room.Room;
 import dev.streamcat.chat.room.RoomRegistry;
@@ -21,12 +22,14 @@ import dev.streamcat.engine.chat.ChatTokenClaims;
 import dev.streamcat.engine.chat.ChatTokenCodec;
 import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.resource.EngineIdentity;
+import io.netty.buffer.ByteBufAllocator;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.internal.VertxInternal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -115,7 +118,8 @@ public final class ChatGateway implements AutoCloseable {
                 IdGenerator.secure(),
                 clock,
                 Ticker.system(),
-                FloodGuard.FloodPolicy.defaults());
+                FloodGuard.FloodPolicy.defaults(),
+                fanouts(vertx, config));
         var resolver = new ReviewHandlerResolver(
                 http,
                 config.review(),
@@ -127,6 +131,17 @@ public final class ChatGateway implements AutoCloseable {
         var rooms = new GatewayRooms(service, factory, new RoomRegistry(runtime));
         var gate = new TokenGate(tokens, usedTokens, clock);
         return new ChatGateway(vertx, config, clock, new Parts(runtime, gate, rooms, sinks, http));
+    }
+
+    /**
+     * Each room ticks on one of Vert.x's event loops, picked round-robin when the room opens ({@code VertxInternal} is
+     * Vert.x's SPI for its Netty event loops).
+     */
+    private static Fanout.Factory fanouts(Vertx vertx, ChatGatewayConfig config) {
+        long interval = config.fanoutInterval().toNanos();
+        var loops = ((VertxInternal) vertx).nettyEventLoopGroup();
+        return (roomId, slowConsumer) ->
+                new EventLoopFanout(loops.next(), interval, ByteBufAllocator.DEFAULT, slowConsumer);
     }
 
     private static ProfanityCensor profanity(ChatGatewayConfig config) {
@@ -235,7 +250,6 @@ public final class ChatGateway implements AutoCloseable {
     private void open(ServerWebSocket socket, Admitted admitted) {
         var connection = new WebSocketChatConnection(
                 vertx, socket, admitted.claims(), config.maxQueuedFrames(), config.maxQueuedBytes());
-        connection.consolidateFlushes();
         Room room = admitted.room();
         connections.add(connection);
         long sessionTimer =
