@@ -193,9 +193,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--chat-fanout-interval",
-            defaultValue = "20",
-            description = "Milliseconds a room's broadcast messages are gathered before being written together, one "
-                    + "write per connection (0-100; 0 = each at once). Default: ${DEFAULT-VALUE}.")
+            defaultValue = "0",
+            description =
+                    "Milliseconds a room's broadcast messages wait, at least, to be written together, one write "
+                            + "per connection (0-100; 0 = as soon as the previous batch is written). Default: ${DEFAULT-VALUE}.")
     String chatFanoutInterval;
 
     @Option(

@@ -5,13 +5,14 @@ import dev.streamcat.bench.LatencyHistogram;
 import dev.streamcat.bench.ProcessStats;
 import dev.streamcat.bench.SignedApiClient;
 import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.rtmp.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -68,7 +69,7 @@ public final class ChatLoad {
         LongAdder closed = new LongAdder();
         long[] measureFrom = {0};
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-                Integer.parseInt(o.getOrDefault("threads", "1")), NioIoHandler.newFactory());
+                Integer.parseInt(o.getOrDefault("threads", "1")), NettyTransport.ioHandlerFactory());
         boolean jvm = Boolean.parseBoolean(o.getOrDefault("jvm-memory", "false"));
         JvmMemory idleMemory = jvm ? JvmMemory.of(serverPid) : null;
         ProcessStats idle = serverPid > 0 ? ProcessStats.of(serverPid) : null;
@@ -194,7 +195,7 @@ public final class ChatLoad {
             client.connected.whenComplete((c, e) -> permits.release());
             new Bootstrap()
                     .group(group)
-                    .channel(NioSocketChannel.class)
+                    .channel(NettyTransport.epoll() ? EpollSocketChannel.class : NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override

@@ -51,7 +51,7 @@ public record ChatGatewayConfig(
     /** The default fan-out tick (see {@code docs/benchmarks.md}, chat). */
     public static final Duration DEFAULT_FANOUT_INTERVAL = Duration.ofMillis(ChatGatewayConfig.DEFAULT_FANOUT_MILLIS);
 
-    private static final long DEFAULT_FANOUT_MILLIS = 20;
+    private static final long DEFAULT_FANOUT_MILLIS = 0;
 
     public ChatGatewayConfig {
         if (maxFrameBytes < 1024 || maxQueuedFrames < 1 || maxQueuedBytes < maxFrameBytes) {

@@ -17,13 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The gateway's fan-out for one room: broadcast frames wait for the room's tick (at most {@code interval} after the
- * first of them), are then encoded once as consecutive WebSocket text frames into one pooled direct buffer
- * ({@link TextFrames}), and handed to every event loop that holds connections of the room, as one task per loop. On
- * its loop each connection gets a retained duplicate of that buffer, written with one write and one flush just above
- * the socket, bypassing Vert.x's per-frame encoding: at 100 messages/s and a 20 ms tick, two messages share one system
- * call per connection. An interval of zero dispatches each frame at once (still one task per loop, not one per
- * connection).
+ * The gateway's fan-out for one room. Broadcast frames wait for the room's tick, are then encoded once as consecutive
+ * WebSocket text frames into one pooled direct buffer ({@link TextFrames}) and handed to every event loop that holds
+ * connections of the room, as one task per loop; on its loop each connection gets a retained duplicate of that buffer,
+ * written with one write and one flush from its handler ({@link WebSocketChatConnection#writeBatch}). The write
+ * system call per connection is the cost, so frames share it: a tick sends what waited, at the earliest
+ * {@code interval} after the first waiting frame, and never while the loops are still writing the previous batch —
+ * the batch's end sends what arrived meanwhile. Batches therefore stay single frames when the room is quiet and grow
+ * with the load (self-clocked), and the delay a frame sees is bounded by the interval plus about two fan-out passes.
  *
  * <p>Order: frames reach each connection in delivery order, and everything sent to one connection on its own
  * ({@link #afterDelivered}: errors, replayed history, the close) first flushes the waiting frames, so it is queued on
@@ -42,6 +43,9 @@ final class EventLoopFanout implements Fanout {
     private final Object lock = new Object();
     private final List<EncodedFrame> waiting = new ArrayList<>();
     private boolean tickScheduled;
+    /** Loops still writing the last batch; the next batch waits for them (so batches grow with the load). */
+    private int loopsWriting;
+
     private boolean closed;
 
     /**
@@ -98,12 +102,22 @@ final class EventLoopFanout implements Fanout {
                 return;
             }
             waiting.add(frame);
-            if (intervalNanos == 0) {
-                dispatch();
-            } else if (!tickScheduled) {
-                tickScheduled = true;
-                ticker.schedule(this::tick, intervalNanos, TimeUnit.NANOSECONDS);
+            if (waiting.size() == 1) {
+                scheduleTick();
             }
+        }
+    }
+
+    /** Called with the lock held when the first frame starts waiting. */
+    private void scheduleTick() {
+        if (tickScheduled) {
+            return;
+        }
+        if (intervalNanos == 0) {
+            tick();
+        } else {
+            tickScheduled = true;
+            ticker.schedule(this::tick, intervalNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -115,10 +129,23 @@ final class EventLoopFanout implements Fanout {
         }
     }
 
+    /** The tick: sends the waiting frames unless the last batch is still being written (then its end sends them). */
     private void tick() {
         synchronized (lock) {
             tickScheduled = false;
-            dispatch();
+            if (loopsWriting == 0) {
+                dispatch();
+            }
+        }
+    }
+
+    /** A loop finished writing a batch; the last one to finish sends what waited meanwhile. */
+    private void batchWritten() {
+        synchronized (lock) {
+            loopsWriting--;
+            if (loopsWriting == 0 && !tickScheduled && !closed) {
+                dispatch();
+            }
         }
     }
 
@@ -131,7 +158,9 @@ final class EventLoopFanout implements Fanout {
         waiting.clear();
         try {
             for (LoopShare share : shares.values()) {
-                share.send(batch.retainedDuplicate());
+                if (share.send(batch.retainedDuplicate())) {
+                    loopsWriting++;
+                }
             }
         } finally {
             batch.release();
@@ -175,11 +204,13 @@ final class EventLoopFanout implements Fanout {
             }
         }
 
-        /** Takes ownership of {@code batch}. */
-        void send(ByteBuf batch) {
-            if (!execute(() -> write(batch))) {
-                batch.release();
+        /** Takes ownership of {@code batch}; false when the loop no longer runs tasks. */
+        boolean send(ByteBuf batch) {
+            if (execute(() -> write(batch))) {
+                return true;
             }
+            batch.release();
+            return false;
         }
 
         void add(WebSocketChatConnection connection) {
@@ -232,6 +263,7 @@ final class EventLoopFanout implements Fanout {
                     remove(connection);
                 }
                 leftWhileWriting.clear();
+                batchWritten();
             }
             for (WebSocketChatConnection connection : slow) {
                 slowConsumer.accept(connection);
