@@ -7,6 +7,7 @@ import dev.streamcat.engine.chatgateway.ChatGatewayConfig;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ final class ChatOptions {
             String history,
             String allowedOrigins,
             String firehoseEndpoints,
-            String firehoseAccessKey) {}
+            String firehoseAccessKey,
+            String fanoutInterval) {}
 
     static ChatGatewayConfig parse(Raw raw) {
         ChatGatewayConfig defaults = ChatGatewayConfig.defaults();
@@ -88,6 +90,18 @@ final class ChatOptions {
             if (e.getKey().equals("*")) fallback = Optional.of(URI.create(e.getValue()));
             else streams.put(e.getKey(), URI.create(e.getValue()));
         }
+        long fanoutMillis;
+        try {
+            fanoutMillis = Long.parseLong(raw.fanoutInterval().trim());
+        } catch (NumberFormatException e) {
+            fanoutMillis = -1;
+        }
+        long maxFanout = ChatGatewayConfig.MAX_FANOUT_INTERVAL.toMillis();
+        if (fanoutMillis < 0 || fanoutMillis > maxFanout) {
+            throw ServeCommand.bad(
+                    "--chat-fanout-interval",
+                    "must be 0-" + maxFanout + " milliseconds (got '" + raw.fanoutInterval() + "')");
+        }
         Optional<String> firehoseKey =
                 raw.firehoseAccessKey().isBlank() ? Optional.empty() : Optional.of(raw.firehoseAccessKey());
         return new ChatGatewayConfig(
@@ -101,7 +115,8 @@ final class ChatOptions {
                 words,
                 blocked,
                 new ChatGatewayConfig.FirehoseEndpoints(streams, fallback, firehoseKey),
-                Optional.empty());
+                Optional.empty(),
+                Duration.ofMillis(fanoutMillis));
     }
 
     /** {@code a=b,c=d} (whitespace around items ignored). */

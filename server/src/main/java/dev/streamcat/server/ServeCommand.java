@@ -59,7 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
             "s3-region",
             "s3-access-key-id",
             "s3-secret-access-key",
-            "s3-path-style");
+            "s3-path-style",
+            "chat-fanout-interval");
 
     @Option(
             names = "--config",
@@ -216,6 +217,14 @@ public final class ServeCommand implements Callable<Integer> {
     String chatHistory;
 
     @Option(
+            names = "--chat-fanout-interval",
+            defaultValue = "0",
+            description =
+                    "Milliseconds a room's broadcast messages wait, at least, to be written together, one write "
+                            + "per connection (0-100; 0 = as soon as the previous batch is written). Default: ${DEFAULT-VALUE}.")
+    String chatFanoutInterval;
+
+    @Option(
             names = "--chat-allowed-origins",
             defaultValue = "",
             description =
@@ -332,7 +341,8 @@ public final class ServeCommand implements Callable<Integer> {
                 chatHistory,
                 chatAllowedOrigins,
                 chatFirehoseEndpoints,
-                chatFirehoseAccessKey));
+                chatFirehoseAccessKey,
+                chatFanoutInterval));
         Optional<S3Endpoint> s3 = s3Endpoint();
         return new ServerConfig(
                 data,

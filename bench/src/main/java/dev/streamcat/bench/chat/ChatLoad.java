@@ -5,13 +5,14 @@ import dev.streamcat.bench.LatencyHistogram;
 import dev.streamcat.bench.ProcessStats;
 import dev.streamcat.bench.SignedApiClient;
 import dev.streamcat.engine.auth.Credentials;
+import dev.streamcat.rtmp.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
@@ -68,22 +69,33 @@ public final class ChatLoad {
         LongAdder closed = new LongAdder();
         long[] measureFrom = {0};
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-                Integer.parseInt(o.getOrDefault("threads", "1")), NioIoHandler.newFactory());
+                Integer.parseInt(o.getOrDefault("threads", "1")), NettyTransport.ioHandlerFactory());
+        boolean jvm = Boolean.parseBoolean(o.getOrDefault("jvm-memory", "false"));
+        JvmMemory idleMemory = jvm ? JvmMemory.of(serverPid) : null;
         ProcessStats idle = serverPid > 0 ? ProcessStats.of(serverPid) : null;
         List<Channel> channels =
                 connect(group, chatUrl, clients, window, tokens, latencies, delivered, closed, measureFrom);
         Thread.sleep(2000);
         ProcessStats connectedStats = serverPid > 0 ? ProcessStats.of(serverPid) : null;
         System.out.printf("connected %d of %d clients%n", channels.size(), clients);
+        if (o.containsKey("histogram")) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(o.get("histogram")), JvmMemory.histogram(serverPid));
+        }
+        if (jvm) {
+            printJvmMemory(idleMemory, JvmMemory.of(serverPid), channels.size());
+        }
 
         List<Channel> sending = channels.subList(0, Math.min(senders, channels.size()));
         sendFor(sending, rate, 3, measureFrom, false); // warm-up
         Thread.sleep(2000);
         ProcessStats before = serverPid > 0 ? ProcessStats.of(serverPid) : null;
+        long self = ProcessHandle.current().pid();
+        ProcessStats selfBefore = ProcessStats.of(self);
         measureFrom[0] = System.nanoTime();
         long sent = sendFor(sending, rate, seconds, measureFrom, true);
         Thread.sleep(3000);
         ProcessStats after = serverPid > 0 ? ProcessStats.of(serverPid) : null;
+        double loadCpu = ProcessStats.of(self).cpuSecondsSince(selfBefore);
 
         long got = delivered.sum();
         long expected = sent * channels.size();
@@ -99,6 +111,7 @@ public final class ChatLoad {
                 latencies.percentileMillis(0.50),
                 latencies.percentileMillis(0.99),
                 latencies.percentileMillis(0.999));
+        System.out.printf("load generator cpu: %.2f s over the run = %.3f cores%n", loadCpu, loadCpu / (seconds + 3));
         if (serverPid > 0) {
             double perConnKb = (connectedStats.rssKb() - idle.rssKb()) / (double) Math.max(1, channels.size());
             double cpuSeconds = after.cpuSecondsSince(before);
@@ -111,6 +124,24 @@ public final class ChatLoad {
         }
         for (Channel c : channels) c.close();
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).sync();
+    }
+
+    private static void printJvmMemory(JvmMemory idle, JvmMemory connected, int clients) {
+        long heap = connected.liveHeapBytes() - idle.liveHeapBytes();
+        System.out.printf(
+                "server live heap after full GC: idle=%d KB connected=%d KB (%.2f KB/connection)%n",
+                idle.liveHeapBytes() / 1024, connected.liveHeapBytes() / 1024, heap / 1024.0 / Math.max(1, clients));
+        if (idle.otherNativeBytes().isPresent() && connected.otherNativeBytes().isPresent()) {
+            long direct =
+                    connected.otherNativeBytes().get() - idle.otherNativeBytes().get();
+            System.out.printf(
+                    "server direct/native (NMT Other, committed): idle=%d KB connected=%d KB (%.2f KB/connection); "
+                            + "heap + direct = %.2f KB/connection%n",
+                    idle.otherNativeBytes().get() / 1024,
+                    connected.otherNativeBytes().get() / 1024,
+                    direct / 1024.0 / Math.max(1, clients),
+                    (heap + direct) / 1024.0 / Math.max(1, clients));
+        }
     }
 
     private static List<String> tokens(Map<String, String> o, int clients, int senders) throws Exception {
@@ -164,7 +195,7 @@ public final class ChatLoad {
             client.connected.whenComplete((c, e) -> permits.release());
             new Bootstrap()
                     .group(group)
-                    .channel(NioSocketChannel.class)
+                    .channel(NettyTransport.epoll() ? EpollSocketChannel.class : NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override

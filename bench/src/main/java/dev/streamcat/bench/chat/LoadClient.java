@@ -1,29 +1,37 @@
 package dev.streamcat.bench.chat;
 
 import dev.streamcat.bench.LatencyHistogram;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One chat client of a load run: completes {@code connected} after the WebSocket handshake, then
- * records for every MESSAGE frame whose content is a send timestamp ({@code System.nanoTime()} of
- * this process) the delivery latency. Confined to its channel's event loop.
+ * One chat client of a load run. Netty's WebSocket client does the handshake; then every handler but the frame
+ * encoder (which masks what the client sends) leaves the pipeline, and this handler parses the server's frames from
+ * the raw bytes (unmasked, RFC 6455 §5.2) — the cheapest honest client: it still reads every frame and, for every
+ * text frame whose {@code Content} is a send timestamp ({@code System.nanoTime()} of this process), records the
+ * delivery latency. Pings are answered. Confined to its channel's event loop.
  */
-final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class LoadClient extends ChannelInboundHandlerAdapter {
     private static final byte[] CONTENT = "\"Content\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_FRAME = 1 << 20;
 
     final CompletableFuture<Channel> connected = new CompletableFuture<>();
     private final LatencyHistogram latencies;
     private final LongAdder delivered;
     private final LongAdder closed;
     private final long[] measureFrom;
+    private ByteBuf partial;
 
     LoadClient(LatencyHistogram latencies, LongAdder delivered, LongAdder closed, long[] measureFrom) {
         this.latencies = latencies;
@@ -35,48 +43,122 @@ final class LoadClient extends SimpleChannelInboundHandler<WebSocketFrame> {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
         if (evt == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
-            connected.complete(ctx.channel());
+            // After Netty's own clean-up task (it removes the HTTP codec later on the loop).
+            ctx.channel().eventLoop().execute(() -> {
+                ChannelPipeline pipeline = ctx.pipeline();
+                for (String name : pipeline.names()) {
+                    ChannelHandler handler = pipeline.get(name);
+                    if (handler != null && handler != this && !(handler instanceof WebSocketFrameEncoder)) {
+                        pipeline.remove(name);
+                    }
+                }
+                connected.complete(ctx.channel());
+            });
         }
         super.userEventTriggered(ctx, evt);
     }
 
     @Override
-    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-        if (!(frame instanceof TextWebSocketFrame text)) {
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf bytes)) {
+            ReferenceCountUtil.release(msg);
             return;
         }
         long now = System.nanoTime();
-        var content = text.content();
-        int at = indexOf(content, CONTENT);
+        ByteBuf in = bytes;
+        if (partial != null) {
+            partial.writeBytes(bytes);
+            bytes.release();
+            in = partial;
+            partial = null;
+        }
+        try {
+            readFrames(ctx, in, now);
+            if (in.isReadable()) {
+                partial = ctx.alloc()
+                        .heapBuffer(Math.max(256, in.readableBytes() * 2))
+                        .writeBytes(in);
+            }
+        } finally {
+            in.release();
+        }
+    }
+
+    private void readFrames(ChannelHandlerContext ctx, ByteBuf in, long now) {
+        while (in.readableBytes() >= 2) {
+            int at = in.readerIndex();
+            int opcode = in.getByte(at) & 0x0F;
+            int length7 = in.getByte(at + 1) & 0x7F;
+            int header = length7 == 126 ? 4 : length7 == 127 ? 10 : 2;
+            if (in.readableBytes() < header) {
+                return;
+            }
+            long length = length7 == 126 ? in.getUnsignedShort(at + 2) : length7 == 127 ? in.getLong(at + 2) : length7;
+            if (length > MAX_FRAME) {
+                throw new IllegalStateException("frame of " + length + " bytes");
+            }
+            if (in.readableBytes() < header + length) {
+                return;
+            }
+            int start = at + header;
+            int end = start + (int) length;
+            switch (opcode) {
+                case 0x1 -> record(in, start, end, now);
+                case 0x9 -> ctx.writeAndFlush(new PongWebSocketFrame(in.retainedSlice(start, end - start)));
+                case 0x8 -> ctx.close();
+                default -> {}
+            }
+            in.readerIndex(end);
+        }
+    }
+
+    private void record(ByteBuf in, int start, int end, long now) {
+        int at = indexOf(in, start, end);
         if (at < 0) {
             return;
         }
         long sent = 0;
-        for (int i = at + CONTENT.length; i < content.writerIndex(); i++) {
-            byte b = content.getByte(i);
+        for (int i = at + CONTENT.length; i < end; i++) {
+            byte b = in.getByte(i);
             if (b < '0' || b > '9') break;
             sent = sent * 10 + (b - '0');
         }
-        if (sent >= measureFrom[0] && measureFrom[0] != 0) {
+        long from = measureFrom[0];
+        if (from != 0 && sent >= from) {
             delivered.increment();
             latencies.record(now - sent);
         }
     }
 
-    private static int indexOf(io.netty.buffer.ByteBuf buffer, byte[] needle) {
-        int end = buffer.writerIndex() - needle.length;
-        outer:
-        for (int i = buffer.readerIndex(); i <= end; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (buffer.getByte(i + j) != needle[j]) continue outer;
+    private static int indexOf(ByteBuf in, int start, int end) {
+        int last = end - CONTENT.length;
+        int i = start;
+        while (i <= last) {
+            i = in.indexOf(i, last + 1, (byte) '"');
+            if (i < 0) {
+                return -1;
             }
-            return i;
+            boolean match = true;
+            for (int j = 1; j < CONTENT.length; j++) {
+                if (in.getByte(i + j) != CONTENT[j]) {
+                    match = false;
+                    break;
+                }
+            }
+            if (match) {
+                return i;
+            }
+            i++;
         }
         return -1;
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (partial != null) {
+            partial.release();
+            partial = null;
+        }
         closed.increment();
         connected.completeExceptionally(new IllegalStateException("closed before the handshake completed"));
     }

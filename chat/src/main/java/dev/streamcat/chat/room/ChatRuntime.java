@@ -11,7 +11,7 @@ import java.util.Objects;
 
 /**
  * What every room shares: the bus, codecs, id generator, clocks (wall time for {@code SendTime} and logs, a monotonic
- * ticker for rate limits) and the per-connection flood policy.
+ * ticker for rate limits), the per-connection flood policy and how broadcast frames reach connections (the fan-out).
  *
  * <p>Immutable; thread-safe (all parts are).
  */
@@ -22,9 +22,11 @@ public record ChatRuntime(
         IdGenerator ids,
         InstantSource clock,
         Ticker ticker,
-        FloodGuard.FloodPolicy floodPolicy) {
+        FloodGuard.FloodPolicy floodPolicy,
+        Fanout.Factory fanouts) {
 
     public ChatRuntime {
+        Objects.requireNonNull(fanouts, "fanouts");
         Objects.requireNonNull(bus, "bus");
         Objects.requireNonNull(parser, "parser");
         Objects.requireNonNull(encoder, "encoder");
@@ -32,6 +34,18 @@ public record ChatRuntime(
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(ticker, "ticker");
         Objects.requireNonNull(floodPolicy, "floodPolicy");
+    }
+
+    /** A runtime with the {@link Fanout#direct() direct} fan-out. */
+    public ChatRuntime(
+            ChatBus bus,
+            ActionParser parser,
+            FrameEncoder encoder,
+            IdGenerator ids,
+            InstantSource clock,
+            Ticker ticker,
+            FloodGuard.FloodPolicy floodPolicy) {
+        this(bus, parser, encoder, ids, clock, ticker, floodPolicy, Fanout.direct());
     }
 
     /** Production defaults on {@code bus}: system clocks, secure ids, default parser and flood limits. */

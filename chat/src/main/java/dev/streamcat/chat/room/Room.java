@@ -36,7 +36,7 @@ public final class Room {
     private static final Logger LOG = LoggerFactory.getLogger(Room.class);
 
     private final ChatRuntime runtime;
-    private final RoomMembers members = new RoomMembers();
+    private final RoomMembers members;
     private volatile State state;
     private final ChatBus.Subscription subscription;
 
@@ -46,6 +46,7 @@ public final class Room {
     Room(ChatRuntime runtime, RoomSettings settings) {
         this.runtime = runtime;
         this.state = newState(settings, null);
+        this.members = new RoomMembers(runtime.fanouts(), settings.roomId());
         this.subscription = runtime.bus().subscribe(settings.roomId(), this::onBusMessage);
     }
 

@@ -6,21 +6,35 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The connections of one room on this node, each with its flood guard, and delivery to them. A connection whose
- * {@link ChatConnection#send} reports a full queue is removed and disconnected as a slow consumer.
+ * The connections of one room on this node, each with its flood guard, and delivery to them: broadcast frames through
+ * the room's {@link Fanout}, single frames through {@link ChatConnection#send}. A connection that cannot keep up (a
+ * full queue, reported by either path) is removed and disconnected as a slow consumer.
  *
- * <p>Thread-safe: a concurrent map keyed by connection identity; delivery iterates a weakly consistent view, so a
- * connection joining during a delivery may or may not receive that frame.
+ * <p>Thread-safe: a concurrent map keyed by connection identity; a connection joining during a delivery may or may not
+ * receive that frame.
  */
 final class RoomMembers {
     private final ConcurrentHashMap<ChatConnection, FloodGuard> members = new ConcurrentHashMap<>();
+    private final Fanout fanout;
+
+    RoomMembers(Fanout.Factory fanouts, String roomId) {
+        this.fanout = fanouts.create(roomId, connection -> disconnect(connection, DisconnectCause.SLOW_CONSUMER));
+    }
 
     boolean add(ChatConnection connection, FloodGuard guard) {
-        return members.putIfAbsent(connection, guard) == null;
+        if (members.putIfAbsent(connection, guard) != null) {
+            return false;
+        }
+        fanout.join(connection);
+        return true;
     }
 
     boolean remove(ChatConnection connection) {
-        return members.remove(connection) != null;
+        if (members.remove(connection) == null) {
+            return false;
+        }
+        fanout.leave(connection);
+        return true;
     }
 
     Optional<FloodGuard> guard(ChatConnection connection) {
@@ -31,15 +45,9 @@ final class RoomMembers {
         return members.size();
     }
 
-    /** Sends {@code frame} to everyone; returns the number of connections dropped as slow. */
-    int deliver(EncodedFrame frame) {
-        int dropped = 0;
-        for (ChatConnection connection : members.keySet()) {
-            if (!sendOrDrop(connection, frame)) {
-                dropped++;
-            }
-        }
-        return dropped;
+    /** Sends {@code frame} to everyone (through the fan-out, which reports slow consumers itself). */
+    void deliver(EncodedFrame frame) {
+        fanout.deliver(frame);
     }
 
     /** Sends to one connection; drops it as a slow consumer (and returns false) when its queue is full. */
@@ -62,15 +70,16 @@ final class RoomMembers {
         return count;
     }
 
-    /** Removes and disconnects everyone. */
+    /** Removes and disconnects everyone, then stops the fan-out. */
     void disconnectAll(DisconnectCause cause) {
         for (ChatConnection connection : members.keySet()) {
             disconnect(connection, cause);
         }
+        fanout.close();
     }
 
     boolean disconnect(ChatConnection connection, DisconnectCause cause) {
-        if (members.remove(connection) == null) {
+        if (!remove(connection)) {
             return false;
         }
         connection.disconnect(cause);

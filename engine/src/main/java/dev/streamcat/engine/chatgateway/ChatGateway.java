@@ -14,6 +14,7 @@ import dev.streamcat.chat.review.ProfanityCensor;
 import dev.streamcat.chat.review.ReviewBounds;
 import dev.streamcat.chat.review.ReviewHandlerResolver;
 import dev.streamcat.chat.room.ChatRuntime;
+import dev.streamcat.chat.room.Fanout;
 import dev.streamcat.chat.room.InProcessChatBus;
 import dev.streamcat.chat.room.Room;
 import dev.streamcat.chat.room.RoomRegistry;
@@ -22,12 +23,16 @@ import dev.streamcat.engine.chat.ChatTokenCodec;
 import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.resource.EngineIdentity;
 import dev.streamcat.engine.storage.SpoolUploader;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.ServerWebSocketHandshake;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
@@ -37,7 +42,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -71,7 +75,10 @@ public final class ChatGateway implements AutoCloseable {
     private final LogSinks sinks;
     private final HttpClient http;
     private final GatewayMessaging messaging;
-    private final Set<WebSocketChatConnection> connections = ConcurrentHashMap.newKeySet();
+    /** Open connections and their rooms. */
+    private final ConcurrentHashMap<WebSocketChatConnection, Room> connections = new ConcurrentHashMap<>();
+
+    private final ConnectionEvents events = new ConnectionEvents();
     private final long pingTimer;
     private volatile boolean closing;
 
@@ -116,7 +123,8 @@ public final class ChatGateway implements AutoCloseable {
                 IdGenerator.secure(),
                 clock,
                 Ticker.system(),
-                FloodGuard.FloodPolicy.defaults());
+                FloodGuard.FloodPolicy.defaults(),
+                fanouts(vertx, config));
         var resolver = new ReviewHandlerResolver(
                 http,
                 config.review(),
@@ -132,6 +140,17 @@ public final class ChatGateway implements AutoCloseable {
         var rooms = new GatewayRooms(service, factory, new RoomRegistry(runtime));
         var gate = new TokenGate(tokens, usedTokens, clock);
         return new ChatGateway(vertx, config, clock, new Parts(runtime, gate, rooms, sinks, http));
+    }
+
+    /**
+     * Each room ticks on one of Vert.x's event loops, picked round-robin when the room opens ({@code VertxInternal} is
+     * Vert.x's SPI for its Netty event loops).
+     */
+    private static Fanout.Factory fanouts(Vertx vertx, ChatGatewayConfig config) {
+        long interval = config.fanoutInterval().toNanos();
+        var loops = ((VertxInternal) vertx).nettyEventLoopGroup();
+        return (roomId, slowConsumer) ->
+                new EventLoopFanout(loops.next(), interval, ByteBufAllocator.DEFAULT, slowConsumer);
     }
 
     private static ProfanityCensor profanity(ChatGatewayConfig config) {
@@ -246,35 +265,53 @@ public final class ChatGateway implements AutoCloseable {
     }
 
     private void open(ServerWebSocket socket, Admitted admitted) {
-        var connection = new WebSocketChatConnection(
-                vertx, socket, admitted.claims(), config.maxQueuedFrames(), config.maxQueuedBytes());
-        connection.consolidateFlushes();
+        if (!(socket instanceof WebSocketInternal internal)) {
+            throw new IllegalStateException(
+                    "not a Vert.x WebSocket: " + socket.getClass().getName());
+        }
+        Channel channel = internal.channelHandlerContext().channel();
+        if (channel.eventLoop().inEventLoop()) {
+            open(channel, admitted);
+        } else {
+            channel.eventLoop().execute(() -> open(channel, admitted));
+        }
+    }
+
+    /** Takes the channel over from Vert.x and joins the room. Event loop only. */
+    private void open(Channel channel, Admitted admitted) {
+        if (!channel.isActive()) {
+            return;
+        }
         Room room = admitted.room();
-        connections.add(connection);
-        long sessionTimer =
-                vertx.setTimer(millisUntil(admitted.claims().sessionExpiration()), id -> expire(connection));
-        socket.closeHandler(closed -> {
-            connections.remove(connection);
-            vertx.cancelTimer(sessionTimer);
-            room.leave(connection);
-        });
-        socket.exceptionHandler(failure -> {
-            LOG.debug("Chat socket of {} failed: {}", connection.userId(), failure.toString());
-            connection.close(CloseReason.ofSocketFailure(failure));
-        });
-        socket.pongHandler(pong -> connection.heard());
-        socket.binaryMessageHandler(binary -> connection.close(CloseReason.BINARY_MESSAGE));
-        socket.textMessageHandler(text -> {
-            connection.heard();
-            if (connection.closing() == null) {
-                handle(room, connection, text);
-            }
-        });
+        var connection = new WebSocketChatConnection(
+                channel, admitted.claims(), events, config.maxQueuedFrames(), config.maxQueuedBytes());
+        connection.install(config.maxFrameBytes());
+        connections.put(connection, room);
+        connection.endSessionIn(millisUntil(admitted.claims().sessionExpiration()), () -> expire(connection));
         room.join(connection);
         if (closing) {
             connection.close(CloseReason.SHUTDOWN);
         } else if (rooms.loaded(admitted.claims().roomArn()).orElse(null) != room) {
             connection.close(CloseReason.ROOM_CLOSED);
+        }
+    }
+
+    /** What every connection's input does: one shared instance. */
+    private final class ConnectionEvents implements WebSocketChatConnection.Events {
+        @Override
+        public void text(WebSocketChatConnection connection, String text) {
+            Room room = connections.get(connection);
+            if (room != null) {
+                handle(room, connection, text);
+            }
+        }
+
+        @Override
+        public void closed(WebSocketChatConnection connection) {
+            Room room = connections.remove(connection);
+            if (room != null) {
+                room.leave(connection);
+            }
         }
     }
 
@@ -299,7 +336,7 @@ public final class ChatGateway implements AutoCloseable {
 
     private void pingOrDropIdle() {
         long idleLimit = config.pingInterval().toNanos() * 2;
-        for (WebSocketChatConnection connection : connections) {
+        for (WebSocketChatConnection connection : connections.keySet()) {
             if (connection.silentNanos() > idleLimit) {
                 connection.close(CloseReason.IDLE);
             } else {
@@ -327,7 +364,7 @@ public final class ChatGateway implements AutoCloseable {
     public void close() {
         closing = true;
         vertx.cancelTimer(pingTimer);
-        List<Future<Void>> closed = connections.stream()
+        List<Future<Void>> closed = connections.keySet().stream()
                 .map(connection -> connection.close(CloseReason.SHUTDOWN))
                 .toList();
         try {

@@ -16,7 +16,8 @@ import java.util.Optional;
  * The chat gateway's frozen settings (every value documented in {@code docs/design/chat-gateway.md}).
  *
  * @param maxFrameBytes largest inbound WebSocket frame and message (bigger ones close the connection with 1009)
- * @param maxQueuedFrames outbound frames a connection may have unwritten before it is dropped as a slow consumer
+ * @param maxQueuedFrames outbound writes a connection may have unwritten before it is dropped as a slow consumer (a
+ *     fan-out tick's batch counts as one write)
  * @param maxQueuedBytes outbound bytes a connection may have unwritten before it is dropped as a slow consumer
  * @param pingInterval how often idle connections are pinged; one that sends nothing (not even a pong) for two
  *     intervals is closed
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param firehose where {@code firehose} logging destinations are delivered
  * @param s3 the S3-compatible endpoint {@code s3} logging destinations upload to; empty (the default) keeps the objects
  *     on local disk under {@code <dataDir>/chat-logs/s3/<bucketName>}
+ * @param fanoutInterval how long a room's first broadcast frame waits for others before they are written together (one
+ *     write per connection per tick); zero writes each frame at once. At most {@link #MAX_FANOUT_INTERVAL}
  *     <p>Immutable; thread-safe.
  */
 public record ChatGatewayConfig(
@@ -43,7 +46,16 @@ public record ChatGatewayConfig(
         Optional<Path> profanityWords,
         BlockedTermsFilter.Policy blockedTerms,
         FirehoseEndpoints firehose,
-        Optional<S3Endpoint> s3) {
+        Optional<S3Endpoint> s3,
+        Duration fanoutInterval) {
+
+    /** The longest fan-out tick allowed (the benchmark target is a p99 delivery latency of 250 ms). */
+    public static final Duration MAX_FANOUT_INTERVAL = Duration.ofMillis(100);
+
+    /** The default fan-out tick (see {@code docs/benchmarks.md}, chat). */
+    public static final Duration DEFAULT_FANOUT_INTERVAL = Duration.ofMillis(ChatGatewayConfig.DEFAULT_FANOUT_MILLIS);
+
+    private static final long DEFAULT_FANOUT_MILLIS = 0;
 
     public ChatGatewayConfig {
         if (maxFrameBytes < 1024 || maxQueuedFrames < 1 || maxQueuedBytes < maxFrameBytes) {
@@ -63,9 +75,17 @@ public record ChatGatewayConfig(
         Objects.requireNonNull(blockedTerms, "blockedTerms");
         Objects.requireNonNull(firehose, "firehose");
         Objects.requireNonNull(s3, "s3");
+        Objects.requireNonNull(fanoutInterval, "fanoutInterval");
+        if (fanoutInterval.isNegative() || fanoutInterval.compareTo(MAX_FANOUT_INTERVAL) > 0) {
+            throw new IllegalArgumentException(
+                    "chat fanoutInterval must be 0-" + MAX_FANOUT_INTERVAL.toMillis() + " ms");
+        }
     }
 
-    /** 16 KiB frames, 256 frames or 1 MiB queued per connection, pings every 30 s, no origin check, no history. */
+    /**
+     * 16 KiB frames, 256 writes or 1 MiB queued per connection, pings every 30 s, no origin check, no history, a
+     * {@value #DEFAULT_FANOUT_MILLIS} ms fan-out tick.
+     */
     public static ChatGatewayConfig defaults() {
         return new ChatGatewayConfig(
                 16 * 1024,
@@ -78,7 +98,8 @@ public record ChatGatewayConfig(
                 Optional.empty(),
                 new BlockedTermsFilter.Policy(List.of(), true, List.of()),
                 FirehoseEndpoints.none(),
-                Optional.empty());
+                Optional.empty(),
+                DEFAULT_FANOUT_INTERVAL);
     }
 
     /** A copy with another outbound queue bound (frames and bytes). */
@@ -94,7 +115,8 @@ public record ChatGatewayConfig(
                 profanityWords,
                 blockedTerms,
                 firehose,
-                s3);
+                s3,
+                fanoutInterval);
     }
 
     /** A copy with another review configuration. */
@@ -110,7 +132,8 @@ public record ChatGatewayConfig(
                 profanityWords,
                 blockedTerms,
                 firehose,
-                s3);
+                s3,
+                fanoutInterval);
     }
 
     /** A copy with other Firehose endpoints. */
@@ -126,7 +149,8 @@ public record ChatGatewayConfig(
                 profanityWords,
                 blockedTerms,
                 newFirehose,
-                s3);
+                s3,
+                fanoutInterval);
     }
 
     /** A copy whose {@code s3} logging destinations upload to {@code endpoint}. */
@@ -142,7 +166,25 @@ public record ChatGatewayConfig(
                 profanityWords,
                 blockedTerms,
                 firehose,
-                Optional.of(endpoint));
+                Optional.of(endpoint),
+                fanoutInterval);
+    }
+
+    /** A copy with another fan-out tick. */
+    public ChatGatewayConfig withFanoutInterval(Duration interval) {
+        return new ChatGatewayConfig(
+                maxFrameBytes,
+                maxQueuedFrames,
+                maxQueuedBytes,
+                pingInterval,
+                allowedOrigins,
+                historySize,
+                review,
+                profanityWords,
+                blockedTerms,
+                firehose,
+                s3,
+                interval);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.streamcat.engine.chatgateway;
 
 import dev.streamcat.chat.room.DisconnectCause;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
@@ -53,7 +54,7 @@ public enum CloseReason {
 
     /**
      * How a failure reported by the socket is answered: Netty's decoder reports oversized frames (1009) and protocol
-     * violations, Vert.x's message aggregator reports oversized fragmented messages as {@link IllegalStateException}.
+     * violations, Netty's message aggregator reports oversized fragmented messages as {@link TooLongFrameException}.
      */
     public static CloseReason ofSocketFailure(Throwable failure) {
         if (failure instanceof CorruptedWebSocketFrameException corrupted) {
@@ -61,7 +62,7 @@ public enum CloseReason {
                     ? MESSAGE_TOO_BIG
                     : PROTOCOL_ERROR;
         }
-        return failure instanceof IllegalStateException ? MESSAGE_TOO_BIG : PROTOCOL_ERROR;
+        return failure instanceof TooLongFrameException ? MESSAGE_TOO_BIG : PROTOCOL_ERROR;
     }
 
     /** The WebSocket close status code. */

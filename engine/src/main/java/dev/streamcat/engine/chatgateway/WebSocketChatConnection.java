@@ -5,70 +5,115 @@ import dev.streamcat.chat.protocol.EncodedFrame;
 import dev.streamcat.chat.room.ChatConnection;
 import dev.streamcat.chat.room.DisconnectCause;
 import dev.streamcat.engine.chat.ChatTokenClaims;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
-import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.http.WebSocketFrame;
-import io.vertx.core.http.WebSocketFrameType;
-import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
-import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.Promise;
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A chat connection over a Vert.x {@link ServerWebSocket}. Each frame is written as a WebSocket text frame that wraps
- * the shared {@link EncodedFrame} bytes (no copy, no re-encoding); Vert.x coalesces the flushes of writes queued from
- * other threads while it drains them, and of writes made during a read. The outbound queue is bounded by frames and
- * bytes not yet written to the socket ({@link #send} returns false beyond either bound, and the room drops the
- * connection as a slow consumer). Closing queues a close frame after what is queued, then cuts the TCP connection
- * {@link #CLOSE_GRACE_SECONDS} seconds later if it is still open: a slow consumer may never read far enough to see the
- * close frame, and Vert.x only starts its own closing timeout once the close frame is written.
+ * One chat WebSocket after the handshake: the last handler of its Netty pipeline, in place of Vert.x's. Vert.x
+ * answers the upgrade; the gateway then {@link #install installs} this handler, so the connection's Vert.x objects
+ * (HTTP connection, request, headers, WebSocket, queues) become garbage and what stays per connection is the channel,
+ * Netty's frame decoder and aggregator, and this object.
+ *
+ * <p>Inbound: text frames go to the gateway ({@link Events#text}); pings are answered, pongs count as activity, a close
+ * frame is answered and the TCP connection closed; a binary frame, an oversized or malformed frame closes the
+ * connection with the matching {@link CloseReason}. Outbound: every frame is written as ready-made WebSocket bytes
+ * ({@link TextFrames}, {@link ControlFrames}) from this handler's context. Broadcast frames come in per-tick batches
+ * from the room's {@link EventLoopFanout}; frames for this connection alone ({@link #send}) and the close go through
+ * the same fan-out ({@link EventLoopFanout#afterDelivered}), so every write happens on the event loop, in order, and
+ * the close frame follows everything delivered before it.
+ *
+ * <p>The outbound queue is Netty's: bytes and writes not yet handed to the kernel. A batch or frame that would take it
+ * past {@code maxQueuedBytes} or {@code maxQueuedWrites} is not written and the room drops the connection as a slow
+ * consumer. Closing queues a close frame after what is queued, then cuts the TCP connection
+ * {@link #CLOSE_GRACE_SECONDS} seconds later if it is still open (a slow consumer may never read far enough to see
+ * the close frame, or the client may never answer it).
  *
  * <p>Thread-safe: {@link #send}, {@link #disconnect}, {@link #close} and {@link #ping} may be called from any thread
- * and never block; the socket's handlers (installed by the gateway) run on its event loop.
+ * and never block; the Netty callbacks and the {@code write*} methods run on the event loop.
  */
-final class WebSocketChatConnection implements ChatConnection {
+final class WebSocketChatConnection extends ChannelInboundHandlerAdapter implements ChatConnection {
     /** How long a closing connection may take to answer the close frame before it is cut. */
     static final long CLOSE_GRACE_SECONDS = 5;
 
-    private final Vertx vertx;
-    private final ServerWebSocket socket;
-    private final ChatTokenClaims claims;
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketChatConnection.class);
+    private static final Map<List<String>, Set<Capability>> CAPABILITY_SETS = new ConcurrentHashMap<>();
+    private static final VarHandle CLOSING;
+
+    static {
+        try {
+            CLOSING = MethodHandles.lookup().findVarHandle(WebSocketChatConnection.class, "closing", CloseReason.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** What the gateway does with a connection's input. Called on the connection's event loop. */
+    interface Events {
+        void text(WebSocketChatConnection connection, String text);
+
+        void closed(WebSocketChatConnection connection);
+    }
+
+    private final Channel channel;
+    private final Events events;
+    private final String userId;
+    private final Map<String, String> attributes;
     private final Set<Capability> capabilities;
-    private final String remoteAddress;
-    private final int maxQueuedFrames;
+    private final int maxQueuedWrites;
     private final long maxQueuedBytes;
-    private final AtomicInteger queuedFrames = new AtomicInteger();
-    private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicReference<@Nullable CloseReason> closing = new AtomicReference<>();
+    private @Nullable ChannelHandlerContext context;
+    private volatile @Nullable CloseReason closing;
+    private volatile @Nullable EventLoopFanout fanout;
     private volatile long lastHeardNanos = System.nanoTime();
+    private @Nullable ScheduledFuture<?> sessionEnd;
+    /** Index in the fan-out's list for this event loop; -1 when not listed. Event-loop confined. */
+    private int slot = -1;
+    /** The close frame has been written: nothing more is. Event-loop confined. */
+    private boolean closeSent;
 
     WebSocketChatConnection(
-            Vertx vertx, ServerWebSocket socket, ChatTokenClaims claims, int maxQueuedFrames, long maxQueuedBytes) {
-        this.vertx = Objects.requireNonNull(vertx, "vertx");
-        this.socket = Objects.requireNonNull(socket, "socket");
-        this.claims = Objects.requireNonNull(claims, "claims");
-        this.capabilities = capabilities(claims);
-        var address = socket.remoteAddress();
-        this.remoteAddress = address == null ? "" : address.hostAddress();
-        this.maxQueuedFrames = maxQueuedFrames;
+            Channel channel, ChatTokenClaims claims, Events events, int maxQueuedWrites, long maxQueuedBytes) {
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.events = Objects.requireNonNull(events, "events");
+        this.userId = claims.userId();
+        this.attributes = claims.attributes();
+        this.capabilities = CAPABILITY_SETS.computeIfAbsent(claims.capabilities(), WebSocketChatConnection::parse);
+        this.maxQueuedWrites = maxQueuedWrites;
         this.maxQueuedBytes = maxQueuedBytes;
     }
 
-    private static Set<Capability> capabilities(ChatTokenClaims claims) {
+    private static Set<Capability> parse(List<String> names) {
         var set = EnumSet.noneOf(Capability.class);
-        for (String name : claims.capabilities()) {
+        for (String name : names) {
             for (Capability capability : Capability.values()) {
                 if (capability.name().equals(name)) {
                     set.add(capability);
@@ -78,9 +123,28 @@ final class WebSocketChatConnection implements ChatConnection {
         return Set.copyOf(set);
     }
 
+    /**
+     * Puts this handler in place of Vert.x's ({@code handler}) and drops Netty's frame encoder (every write here is
+     * already bytes); adds Netty's aggregator for fragmented messages of at most {@code maxMessageBytes}. Event loop
+     * only, right after the upgrade.
+     */
+    void install(int maxMessageBytes) {
+        var pipeline = channel.pipeline();
+        if (pipeline.get("wsencoder") != null) {
+            pipeline.remove("wsencoder");
+        }
+        pipeline.replace("handler", "chat", this);
+        pipeline.addBefore("chat", "chat-aggregator", new WebSocketFrameAggregator(maxMessageBytes));
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.context = ctx;
+    }
+
     @Override
     public String userId() {
-        return claims.userId();
+        return userId;
     }
 
     @Override
@@ -90,55 +154,157 @@ final class WebSocketChatConnection implements ChatConnection {
 
     @Override
     public Map<String, String> attributes() {
-        return claims.attributes();
+        return attributes;
     }
 
     @Override
     public String remoteAddress() {
-        return remoteAddress;
+        return channel.remoteAddress() instanceof java.net.InetSocketAddress address
+                ? address.getAddress().getHostAddress()
+                : "";
     }
 
-    /** The token this connection was opened with. */
-    ChatTokenClaims claims() {
-        return claims;
+    /** The event loop every write of this connection runs on. */
+    EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    /** Called by the room's fan-out when this connection joins it. */
+    void joined(EventLoopFanout roomFanout) {
+        this.fanout = roomFanout;
+    }
+
+    int slot() {
+        return slot;
+    }
+
+    void slot(int index) {
+        this.slot = index;
+    }
+
+    /** Ends the session at its expiry (runs {@code task} on the event loop {@code millis} from now). */
+    void endSessionIn(long millis, Runnable task) {
+        sessionEnd = channel.eventLoop().schedule(task, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public boolean send(EncodedFrame frame) {
-        if (closing.get() != null) {
+        if (closing != null) {
             return true;
         }
-        int size = frame.size();
-        int frames = queuedFrames.incrementAndGet();
-        long bytes = queuedBytes.addAndGet(size);
-        if (frames > maxQueuedFrames || bytes > maxQueuedBytes) {
-            queuedFrames.decrementAndGet();
-            queuedBytes.addAndGet(-size);
+        if (queueFull(TextFrames.headerLength(frame.size()) + frame.size())) {
             return false;
         }
-        write(frame).onComplete(done -> {
-            queuedFrames.decrementAndGet();
-            queuedBytes.addAndGet(-size);
-        });
+        inOrder(() -> writeFrame(frame));
         return true;
     }
 
-    private Future<Void> write(EncodedFrame frame) {
-        return socket.writeFrame(textFrame(frame));
+    /** Whether {@code bytes} more would exceed the outbound bound (racy outside the event loop, which is fine). */
+    private boolean queueFull(int bytes) {
+        ChannelOutboundBuffer queue = channel.unsafe().outboundBuffer();
+        return queue != null
+                && (queue.totalPendingWriteBytes() + bytes > maxQueuedBytes || queue.size() >= maxQueuedWrites);
+    }
+
+    /** Runs {@code task} on the event loop after everything the room delivered so far. */
+    private void inOrder(Runnable task) {
+        EventLoopFanout roomFanout = fanout;
+        try {
+            if (roomFanout != null) {
+                roomFanout.afterDelivered(this, task);
+            } else {
+                channel.eventLoop().execute(task);
+            }
+        } catch (RejectedExecutionException e) {
+            // The event loop is shutting down, and the connection with it.
+        }
+    }
+
+    /** Writes one frame. Event loop only. */
+    private void writeFrame(EncodedFrame frame) {
+        write(TextFrames.encode(channel.alloc(), List.of(frame)));
+    }
+
+    /** Writes and flushes {@code bytes} (taking ownership) unless the close frame was sent. Event loop only. */
+    private void write(ByteBuf bytes) {
+        ChannelHandlerContext ctx = context;
+        if (closeSent || ctx == null) {
+            bytes.release();
+            return;
+        }
+        ctx.writeAndFlush(bytes, channel.voidPromise());
     }
 
     /**
-     * A final text frame over the frame's bytes. Vert.x's public API only builds text frames from a {@code String}
-     * (which it would re-encode to UTF-8 for every connection), so this uses the public constructor of its frame
-     * implementation; the wrapped buffer is unpooled heap memory, so there is nothing to release.
+     * Writes a retained duplicate of a fan-out batch, unless the connection is closing; false (nothing written) when
+     * the batch would overflow the outbound bound. Event loop only.
      */
-    private static WebSocketFrame textFrame(EncodedFrame frame) {
-        return new WebSocketFrameImpl(WebSocketFrameType.TEXT, Unpooled.wrappedBuffer(frame.buffer()), true);
+    boolean writeBatch(ByteBuf batch) {
+        if (closeSent || !channel.isActive()) {
+            return true;
+        }
+        if (queueFull(batch.readableBytes())) {
+            return false;
+        }
+        write(batch.retainedDuplicate());
+        return true;
     }
 
-    /** Frames queued and not yet written to the socket. */
-    int queuedFrames() {
-        return queuedFrames.get();
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            switch (msg) {
+                case TextWebSocketFrame text -> {
+                    heard();
+                    if (closing == null) {
+                        events.text(this, text.text());
+                    }
+                }
+                case PingWebSocketFrame ping -> {
+                    heard();
+                    write(ControlFrames.pong(channel.alloc(), ping.content()));
+                }
+                case PongWebSocketFrame pong -> heard();
+                case CloseWebSocketFrame close -> answerClose(close);
+                case BinaryWebSocketFrame binary -> close(CloseReason.BINARY_MESSAGE);
+                default -> LOG.debug("Ignoring {} from {}", msg.getClass().getSimpleName(), userId);
+            }
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** The client closes: echo its code (RFC 6455 §5.5.1) unless our close frame went first, then close TCP. */
+    private void answerClose(CloseWebSocketFrame close) {
+        CLOSING.compareAndSet(this, null, CloseReason.SHUTDOWN);
+        if (closeSent) {
+            channel.close();
+            return;
+        }
+        int code = close.statusCode() < 0 ? 1000 : close.statusCode();
+        ByteBuf answer = ControlFrames.close(channel.alloc(), code, "");
+        closeSent = true;
+        context.writeAndFlush(answer).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("Chat socket of {} failed: {}", userId, cause.toString());
+            channel.close();
+        } else {
+            LOG.debug("Chat socket of {} sent a bad frame: {}", userId, cause.toString());
+            close(CloseReason.ofSocketFailure(cause));
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        ScheduledFuture<?> end = sessionEnd;
+        if (end != null) {
+            end.cancel(false);
+        }
+        events.closed(this);
     }
 
     @Override
@@ -148,65 +314,48 @@ final class WebSocketChatConnection implements ChatConnection {
 
     /** Sends {@code lastFrame} (ignoring the queue bound), then closes with {@code reason}. Idempotent. */
     void closeAfter(EncodedFrame lastFrame, CloseReason reason) {
-        if (closing.compareAndSet(null, reason)) {
-            write(lastFrame);
-            shutdown(reason);
+        if (CLOSING.compareAndSet(this, null, reason)) {
+            inOrder(() -> {
+                writeFrame(lastFrame);
+                closeNow(reason);
+            });
         }
     }
 
-    /** Closes with {@code reason} after what is queued. Never blocks; idempotent (the first reason wins). */
+    /**
+     * Closes with {@code reason} after what is queued; completes when the TCP connection is closed. Never blocks;
+     * idempotent (the first reason wins).
+     */
     Future<Void> close(CloseReason reason) {
-        if (!closing.compareAndSet(null, reason)) {
-            return Future.succeededFuture();
+        Promise<Void> closed = Promise.promise();
+        channel.closeFuture().addListener(done -> closed.tryComplete());
+        if (CLOSING.compareAndSet(this, null, reason)) {
+            inOrder(() -> closeNow(reason));
         }
-        return shutdown(reason);
+        return closed.future();
     }
 
-    /** Queues the close frame, and cuts the TCP connection if it is still open {@link #CLOSE_GRACE_SECONDS} s later. */
-    private Future<Void> shutdown(CloseReason reason) {
-        vertx.setTimer(TimeUnit.SECONDS.toMillis(CLOSE_GRACE_SECONDS), id -> cut());
-        return socket.close(reason.code(), reason.reason());
+    /** Writes the close frame and cuts the connection if it is still open {@link #CLOSE_GRACE_SECONDS} s later. */
+    private void closeNow(CloseReason reason) {
+        write(ControlFrames.close(channel.alloc(), reason.code(), reason.reason()));
+        closeSent = true;
+        channel.eventLoop().schedule(this::cut, CLOSE_GRACE_SECONDS, TimeUnit.SECONDS);
     }
 
-    /**
-     * Closes the TCP connection now, failing what is still queued. Vert.x's internal SPI is the only way to reach the
-     * channel, and the close must bypass the pipeline: Vert.x turns a pipeline close of a WebSocket into yet another
-     * close frame, stuck behind the same queue.
-     */
+    /** Closes the TCP connection now, dropping what is still queued. */
     private void cut() {
-        if (socket instanceof WebSocketInternal internal) {
-            Channel channel = internal.channelHandlerContext().channel();
-            channel.eventLoop().execute(() -> {
-                if (channel.isOpen()) {
-                    channel.unsafe().close(channel.voidPromise());
-                }
-            });
-        }
-    }
-
-    /**
-     * Merges this connection's flushes (Netty {@code FlushConsolidationHandler}, also outside reads): a
-     * burst of frames for one client leaves in one {@code writev} instead of one system call each. At
-     * chat fan-out rates the write system call per delivery is the server's main cost.
-     */
-    void consolidateFlushes() {
-        if (socket instanceof WebSocketInternal internal) {
-            Channel channel = internal.channelHandlerContext().channel();
-            channel.eventLoop().execute(() -> {
-                if (channel.isOpen() && channel.pipeline().get(FlushConsolidationHandler.class) == null) {
-                    channel.pipeline().addFirst(new FlushConsolidationHandler(64, true));
-                }
-            });
+        if (channel.isOpen()) {
+            channel.close();
         }
     }
 
     /** Why the gateway is closing this connection, if it is. */
     @Nullable
     CloseReason closing() {
-        return closing.get();
+        return closing;
     }
 
-    /** Records that the client sent something (a message or a pong). */
+    /** Records that the client sent something (a message, a ping or a pong). */
     void heard() {
         lastHeardNanos = System.nanoTime();
     }
@@ -218,8 +367,12 @@ final class WebSocketChatConnection implements ChatConnection {
 
     /** Sends a ping (browsers and the {@code ws} package answer with a pong). */
     void ping() {
-        if (closing.get() == null) {
-            socket.writePing(Buffer.buffer());
+        if (closing == null) {
+            try {
+                channel.eventLoop().execute(() -> write(ControlFrames.ping(channel.alloc())));
+            } catch (RejectedExecutionException e) {
+                // shutting down
+            }
         }
     }
 }
