@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamcat.api.ivs.CreateChannelRequest;
 import dev.streamcat.api.ivs.CreateChannelResponse;
 import dev.streamcat.testing.ExternalTools;
+import dev.streamcat.testing.SelfSignedCertificate;
 import dev.streamcat.testing.TestDatabases;
 import dev.streamcat.testing.netty.NettyLeakDetectionExtension;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,32 +26,11 @@ class IngestTlsTest {
     @BeforeAll
     static void start() throws Exception {
         ExternalTools.require("ffmpeg");
-        Path openssl = ExternalTools.require("openssl");
-        Path dir = Files.createTempDirectory("streamcat-rtmps-");
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        int exit = ExternalTools.run(
-                dir,
-                dir.resolve("openssl.log"),
-                60,
-                Map.of(),
-                openssl.toString(),
-                "req",
-                "-x509",
-                "-newkey",
-                "rsa:2048",
-                "-nodes",
-                "-days",
-                "1",
-                "-subj",
-                "/CN=127.0.0.1",
-                "-keyout",
-                key.toString(),
-                "-out",
-                cert.toString());
-        assertThat(exit).as(Files.readString(dir.resolve("openssl.log"))).isZero();
+        var tls = SelfSignedCertificate.createIn(Files.createTempDirectory("streamcat-rtmps-"));
         fixture = EngineFixture.on(
-                TestDatabases.h2InMemory(), LiveVideoConfig.rtmp(0).withRtmps(new LiveVideoConfig.Rtmps(0, cert, key)));
+                TestDatabases.h2InMemory(),
+                LiveVideoConfig.rtmp(0)
+                        .withRtmps(new LiveVideoConfig.Rtmps(0, tls.certificateChain(), tls.privateKey())));
     }
 
     @AfterAll

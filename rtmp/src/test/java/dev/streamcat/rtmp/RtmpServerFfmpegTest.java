@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.streamcat.testing.ExternalTools;
 import dev.streamcat.testing.ModernFfmpeg;
+import dev.streamcat.testing.SelfSignedCertificate;
 import dev.streamcat.testing.netty.NettyLeakDetectionExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,31 +161,10 @@ class RtmpServerFfmpegTest {
 
     @Test
     void receivesMediaOverRtmps() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl not installed");
-        Path cert = temp.resolve("cert.pem");
-        Path key = temp.resolve("key.pem");
-        Process openssl = new ProcessBuilder(
-                        "/usr/bin/openssl",
-                        "req",
-                        "-x509",
-                        "-newkey",
-                        "rsa:2048",
-                        "-nodes",
-                        "-days",
-                        "1",
-                        "-subj",
-                        "/CN=127.0.0.1",
-                        "-keyout",
-                        key.toString(),
-                        "-out",
-                        cert.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(temp.resolve("openssl.log").toFile())
-                .start();
-        assertThat(exitCode(openssl)).isZero();
+        var tls = SelfSignedCertificate.createIn(temp);
         var sink = new RecordingSink();
         sinks.put("secure", sink);
-        start(RtmpServer.builder().tls(0, cert, key));
+        start(RtmpServer.builder().tls(0, tls.certificateChain(), tls.privateKey()));
 
         int tlsPort = server.tlsPort().orElseThrow();
         assertThat(exitCode(ffmpeg("rtmps://127.0.0.1:" + tlsPort + "/app/secure", 2, false)))
@@ -282,6 +262,9 @@ class RtmpServerFfmpegTest {
                         "-nostdin",
                         "-loglevel",
                         "warning",
+                        // in real time, as an encoder sends: without it ffmpeg can hand the whole file to the
+                        // socket and exit before a refusal comes back
+                        "-re",
                         "-i",
                         source.toString(),
                         "-c",
