@@ -24,16 +24,14 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe (see {@link ChatLogSink}); file I/O happens only on the sink's writer thread.
  */
-public final class CloudWatchLogsSink implements ChatLogSink {
+public final class CloudWatchLogsSink extends WorkerSink {
     /** The IVS log stream name prefix. */
     public static final String STREAM_PREFIX = "aws/IVSChatLogs/1.0/room_";
 
     private static final Pattern LOG_GROUP = Pattern.compile("[.\\-_/#A-Za-z0-9]{1,512}");
 
-    private final SinkWorker worker;
-
-    private CloudWatchLogsSink(SinkWorker worker) {
-        this.worker = worker;
+    private CloudWatchLogsSink(String name, BatchWriter writer, SinkOptions options) {
+        super(name, writer, options);
     }
 
     /**
@@ -46,12 +44,7 @@ public final class CloudWatchLogsSink implements ChatLogSink {
         Path dir = groupDirectory(root, logGroupName);
         Files.createDirectories(dir.resolve(STREAM_PREFIX).getParent());
         var writer = new Writer(root, logGroupName, syncInterval);
-        return new CloudWatchLogsSink(new SinkWorker(
-                "cloudwatch-" + logGroupName,
-                writer,
-                options.queueCapacity(),
-                options.maxBatch(),
-                options.closeTimeout()));
+        return new CloudWatchLogsSink("cloudwatch-" + logGroupName, writer, options);
     }
 
     /** The file holding the log stream of {@code roomId} in {@code logGroupName}. */
@@ -66,21 +59,6 @@ public final class CloudWatchLogsSink implements ChatLogSink {
             throw new IllegalArgumentException("invalid logGroupName: " + logGroupName);
         }
         return root.resolve("cloudwatch").resolve(logGroupName);
-    }
-
-    @Override
-    public boolean offer(ChatLogRecord record) {
-        return worker.offer(record);
-    }
-
-    @Override
-    public SinkStats stats() {
-        return worker.stats();
-    }
-
-    @Override
-    public void close() {
-        worker.close();
     }
 
     /** Appends to per-room files. Confined to the writer thread. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * <p>Thread-safe (see {@link ChatLogSink}); HTTP calls block only the sink's own writer thread.
  */
-public final class FirehoseSink implements ChatLogSink {
+public final class FirehoseSink extends WorkerSink {
 
     /**
      * Delivery endpoint: URL, optional access key, per-request timeout (default 10 s), attempts per batch (default 3).
@@ -45,35 +45,13 @@ public final class FirehoseSink implements ChatLogSink {
         }
     }
 
-    private final SinkWorker worker;
-
-    private FirehoseSink(SinkWorker worker) {
-        this.worker = worker;
+    private FirehoseSink(String name, BatchWriter writer, SinkOptions options) {
+        super(name, writer, options);
     }
 
     /** Opens a sink posting to {@code endpoint}. */
     public static FirehoseSink open(HttpClient client, Endpoint endpoint, InstantSource clock, SinkOptions options) {
         var writer = new FirehoseWriter(client, endpoint, clock);
-        return new FirehoseSink(new SinkWorker(
-                "firehose-" + endpoint.deliveryStreamName(),
-                writer,
-                options.queueCapacity(),
-                options.maxBatch(),
-                options.closeTimeout()));
-    }
-
-    @Override
-    public boolean offer(ChatLogRecord record) {
-        return worker.offer(record);
-    }
-
-    @Override
-    public SinkStats stats() {
-        return worker.stats();
-    }
-
-    @Override
-    public void close() {
-        worker.close();
+        return new FirehoseSink("firehose-" + endpoint.deliveryStreamName(), writer, options);
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe (see {@link ChatLogSink}); file I/O happens only on the sink's writer thread.
  */
-public final class S3Sink implements ChatLogSink {
+public final class S3Sink extends WorkerSink {
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern ACCOUNT = Pattern.compile("[0-9]{12}");
     private static final Pattern REGION = Pattern.compile("[a-z0-9-]{1,32}");
@@ -58,10 +58,8 @@ public final class S3Sink implements ChatLogSink {
         }
     }
 
-    private final SinkWorker worker;
-
-    private S3Sink(SinkWorker worker) {
-        this.worker = worker;
+    private S3Sink(String name, BatchWriter writer, SinkOptions options) {
+        super(name, writer, options);
     }
 
     /** Opens a sink writing under {@code <root>/s3/<bucket>}. */
@@ -82,26 +80,6 @@ public final class S3Sink implements ChatLogSink {
     private static S3Sink open(
             Path bucketRoot, Layout layout, InstantSource clock, SinkOptions options, Consumer<Path> finished) {
         var writer = new S3ObjectWriter(bucketRoot, layout, clock, Objects.requireNonNull(finished, "finished"));
-        return new S3Sink(new SinkWorker(
-                "s3-" + layout.bucketName(),
-                writer,
-                options.queueCapacity(),
-                options.maxBatch(),
-                options.closeTimeout()));
-    }
-
-    @Override
-    public boolean offer(ChatLogRecord record) {
-        return worker.offer(record);
-    }
-
-    @Override
-    public SinkStats stats() {
-        return worker.stats();
-    }
-
-    @Override
-    public void close() {
-        worker.close();
+        return new S3Sink("s3-" + layout.bucketName(), writer, options);
     }
 }
