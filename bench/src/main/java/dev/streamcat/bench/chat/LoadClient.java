@@ -31,10 +31,17 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     private final LongAdder delivered;
     private final LongAdder closed;
     private final long[] measureFrom;
+    private final MessageSpread spread;
     private ByteBuf partial;
 
-    LoadClient(LatencyHistogram latencies, LongAdder delivered, LongAdder closed, long[] measureFrom) {
+    LoadClient(
+            LatencyHistogram latencies,
+            LongAdder delivered,
+            LongAdder closed,
+            long[] measureFrom,
+            MessageSpread spread) {
         this.latencies = latencies;
+        this.spread = spread;
         this.delivered = delivered;
         this.closed = closed;
         this.measureFrom = measureFrom;
@@ -127,6 +134,9 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
         if (from != 0 && sent >= from) {
             delivered.increment();
             latencies.record(now - sent);
+            if (spread != null) {
+                spread.record(sent, now - sent);
+            }
         }
     }
 

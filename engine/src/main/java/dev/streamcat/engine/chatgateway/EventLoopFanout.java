@@ -17,24 +17,37 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The gateway's fan-out for one room. Broadcast frames wait for the room's tick, are then encoded once as consecutive
- * WebSocket text frames into one pooled direct buffer ({@link TextFrames}) and handed to every event loop that holds
- * connections of the room, as one task per loop; on its loop each connection gets a retained duplicate of that buffer,
- * written with one write and one flush from its handler ({@link WebSocketChatConnection#writeBatch}). The write
- * system call per connection is the cost, so frames share it: a tick sends what waited, at the earliest
- * {@code interval} after the first waiting frame, and never while the loops are still writing the previous batch —
- * the batch's end sends what arrived meanwhile. Batches therefore stay single frames when the room is quiet and grow
- * with the load (self-clocked), and the delay a frame sees is bounded by the interval plus about two fan-out passes.
+ * The gateway's fan-out for one room. Broadcast frames are encoded once as consecutive WebSocket text frames into one
+ * pooled direct buffer ({@link TextFrames}) and handed to every event loop that holds connections of the room. Each
+ * loop appends them to its <em>log</em> and <em>sweeps</em> its connections: every connection it visits gets, with
+ * one write and one flush ({@link WebSocketChatConnection#writeBatch}), a slice of the log from where it last stopped
+ * to the end. The write system call per connection is the cost, so frames share it, and they never wait for a sweep
+ * to finish: a frame that arrives mid-sweep goes out with the rest of the sweep at once, and the connections already
+ * visited get it on the next sweep, which starts as soon as this one ends. A frame therefore reaches every connection
+ * within about one sweep, and the busier the room, the more frames each write carries (self-clocked). A sweep writes
+ * {@value #SWEEP_STEP} connections at a time and lets the loop do its other I/O in between (reading the next
+ * messages, other rooms, other protocols). With a non-zero {@code interval} a room's first broadcast frame waits that
+ * long for others before any of them is handed to the loops.
+ *
+ * <p>In the quiet case (one frame, everyone up to date) the log is the encoded buffer itself, shared by every loop;
+ * otherwise a loop copies what its connections may still need into a log buffer of its own, and frees it once a
+ * sweep has brought everyone up to date.
  *
  * <p>Order: frames reach each connection in delivery order, and everything sent to one connection on its own
- * ({@link #afterDelivered}: errors, replayed history, the close) first flushes the waiting frames, so it is queued on
- * the connection's loop after them. A connection whose unwritten bytes or writes exceed its bound when a batch
- * arrives is reported as a slow consumer instead of written to.
+ * ({@link #afterDelivered}: errors, replayed history, the close) first writes that connection's share of the log, so
+ * it follows the frames delivered before it. A connection whose unwritten bytes or writes would exceed its bound is
+ * reported as a slow consumer instead of written to.
  *
  * <p>Thread-safe: {@link #deliver}, {@link #afterDelivered} and the tick serialise on one lock (held to encode a batch
- * and hand it to the loops, never for I/O); each loop's share of the connections is confined to that loop.
+ * and hand it to the loops, never for I/O); each loop's share of the connections, its log and its sweep are confined
+ * to that loop.
  */
 final class EventLoopFanout implements Fanout {
+    /** Connections written per sweep step, between which the loop does its other work. */
+    static final int SWEEP_STEP = 256;
+
+    private static final int MIN_LOG_BYTES = 4096;
+
     private final EventExecutor ticker;
     private final long intervalNanos;
     private final ByteBufAllocator allocator;
@@ -43,14 +56,11 @@ final class EventLoopFanout implements Fanout {
     private final Object lock = new Object();
     private final List<EncodedFrame> waiting = new ArrayList<>();
     private boolean tickScheduled;
-    /** Loops still writing the last batch; the next batch waits for them (so batches grow with the load). */
-    private int loopsWriting;
-
     private boolean closed;
 
     /**
      * @param ticker where the room's tick runs (an event loop)
-     * @param intervalNanos how long the first broadcast frame may wait for others; 0 sends each at once
+     * @param intervalNanos how long the first broadcast frame may wait for others; 0 hands each to the loops at once
      */
     EventLoopFanout(
             EventExecutor ticker,
@@ -82,7 +92,10 @@ final class EventLoopFanout implements Fanout {
         if (share != null) {
             synchronized (lock) {
                 dispatch();
-                share.execute(() -> share.remove(socket));
+                share.execute(() -> {
+                    share.catchUp(socket);
+                    share.remove(socket);
+                });
             }
         }
     }
@@ -102,22 +115,12 @@ final class EventLoopFanout implements Fanout {
                 return;
             }
             waiting.add(frame);
-            if (waiting.size() == 1) {
-                scheduleTick();
+            if (intervalNanos == 0) {
+                dispatch();
+            } else if (!tickScheduled) {
+                tickScheduled = true;
+                ticker.schedule(this::tick, intervalNanos, TimeUnit.NANOSECONDS);
             }
-        }
-    }
-
-    /** Called with the lock held when the first frame starts waiting. */
-    private void scheduleTick() {
-        if (tickScheduled) {
-            return;
-        }
-        if (intervalNanos == 0) {
-            tick();
-        } else {
-            tickScheduled = true;
-            ticker.schedule(this::tick, intervalNanos, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -125,27 +128,22 @@ final class EventLoopFanout implements Fanout {
     void afterDelivered(WebSocketChatConnection connection, Runnable task) {
         synchronized (lock) {
             dispatch();
-            connection.eventLoop().execute(task);
+            LoopShare share = shares.get(connection.eventLoop());
+            if (share == null) {
+                connection.eventLoop().execute(task);
+                return;
+            }
+            connection.eventLoop().execute(() -> {
+                share.catchUp(connection);
+                task.run();
+            });
         }
     }
 
-    /** The tick: sends the waiting frames unless the last batch is still being written (then its end sends them). */
     private void tick() {
         synchronized (lock) {
             tickScheduled = false;
-            if (loopsWriting == 0) {
-                dispatch();
-            }
-        }
-    }
-
-    /** A loop finished writing a batch; the last one to finish sends what waited meanwhile. */
-    private void batchWritten() {
-        synchronized (lock) {
-            loopsWriting--;
-            if (loopsWriting == 0 && !tickScheduled && !closed) {
-                dispatch();
-            }
+            dispatch();
         }
     }
 
@@ -158,8 +156,9 @@ final class EventLoopFanout implements Fanout {
         waiting.clear();
         try {
             for (LoopShare share : shares.values()) {
-                if (share.send(batch.retainedDuplicate())) {
-                    loopsWriting++;
+                ByteBuf copy = batch.retainedDuplicate();
+                if (!share.execute(() -> share.append(copy))) {
+                    copy.release();
                 }
             }
         } finally {
@@ -172,16 +171,35 @@ final class EventLoopFanout implements Fanout {
         synchronized (lock) {
             closed = true;
             waiting.clear();
+            for (LoopShare share : shares.values()) {
+                share.execute(share::dispose);
+            }
         }
     }
 
-    /** Connections of the room on one event loop. Confined to that loop, except {@link #send} and {@link #run}. */
+    /**
+     * Connections of the room on one event loop, the log of what was broadcast to them and the sweep that writes it.
+     * Positions count bytes of the room's broadcast stream on this loop; the log holds the stream from
+     * {@code logStart} to {@code end}. Confined to the loop, except {@link #execute} and {@link #run}.
+     */
     private final class LoopShare {
         private final EventLoop loop;
+        private final Runnable nextStep = this::step;
         private WebSocketChatConnection[] connections = new WebSocketChatConnection[16];
         private int size;
-        private boolean writing;
-        private final List<WebSocketChatConnection> leftWhileWriting = new ArrayList<>();
+        private ByteBuf log;
+        /** Whether {@code log} is this loop's own buffer (else the shared encoded batch, never written to). */
+        private boolean logOwned;
+
+        private long logStart;
+        private long end;
+        /** No connection is behind this position (every one was visited by a sweep that started there). */
+        private long keepFrom;
+
+        private boolean sweeping;
+        private long sweepStart;
+        private int cursor;
+        private boolean disposed;
 
         LoopShare(EventLoop loop) {
             this.loop = loop;
@@ -195,22 +213,120 @@ final class EventLoopFanout implements Fanout {
             }
         }
 
-        private boolean execute(Runnable task) {
+        /** False when the loop no longer runs tasks (it is shutting down, and its connections with it). */
+        boolean execute(Runnable task) {
             try {
                 loop.execute(task);
                 return true;
             } catch (RejectedExecutionException e) {
-                return false; // the loop is shutting down, and its connections with it
+                return false;
             }
         }
 
-        /** Takes ownership of {@code batch}; false when the loop no longer runs tasks. */
-        boolean send(ByteBuf batch) {
-            if (execute(() -> write(batch))) {
+        /** Appends a batch (taking ownership) and starts a sweep unless one is running. */
+        void append(ByteBuf batch) {
+            if (disposed) {
+                batch.release();
+                return;
+            }
+            int length = batch.readableBytes();
+            if (log == null) {
+                log = batch; // the quiet case: the encoded buffer itself, shared with the other loops, no copy
+                logOwned = false;
+                logStart = end;
+            } else {
+                if (!logOwned || log.writableBytes() < length) {
+                    grow(length);
+                }
+                log.writeBytes(batch);
+                batch.release();
+            }
+            long from = end;
+            end += length;
+            if (!sweeping) {
+                sweeping = true;
+                sweepStart = from;
+                cursor = 0;
+                step();
+            }
+        }
+
+        /** Moves what a connection may still need into a new log buffer with room for {@code more} bytes. */
+        private void grow(int more) {
+            int live = Math.toIntExact(end - keepFrom);
+            int capacity = Math.max(MIN_LOG_BYTES, 2 * (live + more));
+            ByteBuf next = allocator.directBuffer(capacity, capacity);
+            next.writeBytes(log, index(keepFrom), live);
+            log.release(); // slices still being written keep the old memory alive
+            log = next;
+            logOwned = true;
+            logStart = keepFrom;
+        }
+
+        private int index(long position) {
+            return log.readerIndex() + Math.toIntExact(position - logStart);
+        }
+
+        /** Writes the next few connections; the loop does other I/O before the next step. */
+        private void step() {
+            if (disposed) {
+                sweeping = false;
+                return;
+            }
+            int stop = Math.min(size, cursor + SWEEP_STEP);
+            List<WebSocketChatConnection> slow = List.of();
+            for (; cursor < stop; cursor++) {
+                WebSocketChatConnection connection = connections[cursor];
+                if (!write(connection)) {
+                    if (slow.isEmpty()) {
+                        slow = new ArrayList<>();
+                    }
+                    slow.add(connection);
+                }
+            }
+            if (cursor < size) {
+                loop.schedule(nextStep, 0, TimeUnit.NANOSECONDS); // runs after the loop's next I/O round
+            } else {
+                finishSweep();
+            }
+            for (WebSocketChatConnection connection : slow) {
+                slowConsumer.accept(connection);
+            }
+        }
+
+        private void finishSweep() {
+            keepFrom = sweepStart;
+            if (end > sweepStart) {
+                // Frames arrived during the sweep: the connections visited before them are behind.
+                sweepStart = end;
+                cursor = 0;
+                loop.schedule(nextStep, 0, TimeUnit.NANOSECONDS);
+            } else {
+                sweeping = false;
+                keepFrom = end;
+                log.release();
+                log = null;
+            }
+        }
+
+        /**
+         * Writes what {@code connection} has not had yet; false when that would overflow its bound (it is then
+         * skipped, and reported as a slow consumer by the caller).
+         */
+        private boolean write(WebSocketChatConnection connection) {
+            long from = connection.fanoutPosition();
+            if (from >= end || log == null) {
                 return true;
             }
-            batch.release();
-            return false;
+            connection.fanoutPosition(end);
+            return connection.writeBatch(log, index(from), Math.toIntExact(end - from));
+        }
+
+        /** Brings one connection up to date now (before something sent to it alone, or before it leaves). */
+        void catchUp(WebSocketChatConnection connection) {
+            if (connection.slot() >= 0 && !write(connection)) {
+                slowConsumer.accept(connection);
+            }
         }
 
         void add(WebSocketChatConnection connection) {
@@ -220,53 +336,36 @@ final class EventLoopFanout implements Fanout {
             if (size == connections.length) {
                 connections = Arrays.copyOf(connections, size * 2);
             }
+            connection.fanoutPosition(end);
             connections[size] = connection;
             connection.slot(size++);
         }
 
         void remove(WebSocketChatConnection connection) {
-            if (writing) {
-                leftWhileWriting.add(connection);
-                return;
-            }
             int slot = connection.slot();
             if (slot < 0 || slot >= size || connections[slot] != connection) {
                 return;
             }
             WebSocketChatConnection last = connections[--size];
+            if (sweeping && slot < cursor && size >= cursor) {
+                // The last one moves to a slot this sweep has passed: write it its share now.
+                catchUp(last);
+            }
             connections[slot] = last;
             last.slot(slot);
             connections[size] = null;
             connection.slot(-1);
+            cursor = Math.min(cursor, size);
             if (connections.length > 16 && size < connections.length / 4) {
                 connections = Arrays.copyOf(connections, connections.length / 2);
             }
         }
 
-        private void write(ByteBuf batch) {
-            List<WebSocketChatConnection> slow = List.of();
-            writing = true;
-            try {
-                for (int i = 0; i < size; i++) {
-                    WebSocketChatConnection connection = connections[i];
-                    if (!connection.writeBatch(batch)) {
-                        if (slow.isEmpty()) {
-                            slow = new ArrayList<>();
-                        }
-                        slow.add(connection);
-                    }
-                }
-            } finally {
-                writing = false;
-                batch.release();
-                for (WebSocketChatConnection connection : leftWhileWriting) {
-                    remove(connection);
-                }
-                leftWhileWriting.clear();
-                batchWritten();
-            }
-            for (WebSocketChatConnection connection : slow) {
-                slowConsumer.accept(connection);
+        void dispose() {
+            disposed = true;
+            if (log != null) {
+                log.release();
+                log = null;
             }
         }
     }

@@ -97,6 +97,8 @@ final class WebSocketChatConnection extends ChannelInboundHandlerAdapter impleme
     private @Nullable ScheduledFuture<?> sessionEnd;
     /** Index in the fan-out's list for this event loop; -1 when not listed. Event-loop confined. */
     private int slot = -1;
+    /** How far into its loop's fan-out log this connection has been written. Event-loop confined. */
+    private long fanoutPosition;
     /** The close frame has been written: nothing more is. Event-loop confined. */
     private boolean closeSent;
 
@@ -182,6 +184,14 @@ final class WebSocketChatConnection extends ChannelInboundHandlerAdapter impleme
         this.slot = index;
     }
 
+    long fanoutPosition() {
+        return fanoutPosition;
+    }
+
+    void fanoutPosition(long position) {
+        this.fanoutPosition = position;
+    }
+
     /** Ends the session at its expiry (runs {@code task} on the event loop {@code millis} from now). */
     void endSessionIn(long millis, Runnable task) {
         sessionEnd = channel.eventLoop().schedule(task, millis, TimeUnit.MILLISECONDS);
@@ -236,17 +246,18 @@ final class WebSocketChatConnection extends ChannelInboundHandlerAdapter impleme
     }
 
     /**
-     * Writes a retained duplicate of a fan-out batch, unless the connection is closing; false (nothing written) when
-     * the batch would overflow the outbound bound. Event loop only.
+     * Writes a retained slice of a fan-out log ({@code length} bytes from {@code index}) with one write and one flush,
+     * unless the connection is closing; false (nothing written) when the bytes would overflow the outbound bound.
+     * Event loop only.
      */
-    boolean writeBatch(ByteBuf batch) {
+    boolean writeBatch(ByteBuf log, int index, int length) {
         if (closeSent || !channel.isActive()) {
             return true;
         }
-        if (queueFull(batch.readableBytes())) {
+        if (queueFull(length)) {
             return false;
         }
-        write(batch.retainedDuplicate());
+        write(log.retainedSlice(index, length));
         return true;
     }
 
