@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -25,6 +26,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class LoadClient extends ChannelInboundHandlerAdapter {
     private static final byte[] CONTENT = "\"Content\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FRAME = 1 << 20;
+    /** Horspool's bad-character shifts for {@link #CONTENT}. */
+    private static final int[] SHIFT = shifts();
 
     final CompletableFuture<Channel> connected = new CompletableFuture<>();
     private final LatencyHistogram latencies;
@@ -33,6 +36,8 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     private final long[] measureFrom;
     private final MessageSpread spread;
     private ByteBuf partial;
+    /** A frame's bytes while it is searched (the client is confined to one loop). */
+    private byte[] scratch = new byte[1024];
 
     LoadClient(
             LatencyHistogram latencies,
@@ -120,13 +125,19 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
     }
 
     private void record(ByteBuf in, int start, int end, long now) {
-        int at = indexOf(in, start, end);
+        int length = end - start;
+        byte[] text = scratch;
+        if (text.length < length) {
+            text = scratch = new byte[Math.max(length, 2 * text.length)];
+        }
+        in.getBytes(start, text, 0, length); // one copy; searching a byte[] beats a getByte per position
+        int at = indexOf(text, length);
         if (at < 0) {
             return;
         }
         long sent = 0;
-        for (int i = at + CONTENT.length; i < end; i++) {
-            byte b = in.getByte(i);
+        for (int i = at + CONTENT.length; i < length; i++) {
+            byte b = text[i];
             if (b < '0' || b > '9') break;
             sent = sent * 10 + (b - '0');
         }
@@ -140,27 +151,32 @@ final class LoadClient extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static int indexOf(ByteBuf in, int start, int end) {
-        int last = end - CONTENT.length;
-        int i = start;
-        while (i <= last) {
-            i = in.indexOf(i, last + 1, (byte) '"');
-            if (i < 0) {
-                return -1;
+    /**
+     * Where {@code "Content":"} starts in the first {@code length} bytes of {@code text}, or -1: a
+     * Boyer-Moore-Horspool search (a byte-by-byte scan of every frame was most of this client's time at 100
+     * messages/s).
+     */
+    static int indexOf(byte[] text, int length) {
+        int last = CONTENT.length - 1;
+        for (int i = 0; i + last < length; i += SHIFT[text[i + last] & 0xFF]) {
+            int j = last;
+            while (j >= 0 && text[i + j] == CONTENT[j]) {
+                j--;
             }
-            boolean match = true;
-            for (int j = 1; j < CONTENT.length; j++) {
-                if (in.getByte(i + j) != CONTENT[j]) {
-                    match = false;
-                    break;
-                }
-            }
-            if (match) {
+            if (j < 0) {
                 return i;
             }
-            i++;
         }
         return -1;
+    }
+
+    private static int[] shifts() {
+        int[] shift = new int[256];
+        Arrays.fill(shift, CONTENT.length);
+        for (int i = 0; i < CONTENT.length - 1; i++) {
+            shift[CONTENT[i] & 0xFF] = CONTENT.length - 1 - i;
+        }
+        return shift;
     }
 
     @Override
