@@ -65,6 +65,8 @@ public final class ChatGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChatGateway.class);
     private static final String SUBPROTOCOL_HEADER = "Sec-WebSocket-Protocol";
     private static final long CLOSE_WAIT_SECONDS = 10;
+    /** Connections are pinged in this many slices, one per {@code pingInterval / PING_SLICES}. */
+    private static final int PING_SLICES = 16;
 
     private final Vertx vertx;
     private final ChatGatewayConfig config;
@@ -80,6 +82,8 @@ public final class ChatGateway implements AutoCloseable {
 
     private final ConnectionEvents events = new ConnectionEvents();
     private final long pingTimer;
+    private final int pingSlices;
+    private long pingTicks;
     private volatile boolean closing;
 
     private ChatGateway(Vertx vertx, ChatGatewayConfig config, Clock clock, Parts parts) {
@@ -93,7 +97,9 @@ public final class ChatGateway implements AutoCloseable {
         this.http = parts.http();
         this.messaging = new GatewayMessaging(rooms);
         long interval = config.pingInterval().toMillis();
-        this.pingTimer = vertx.setPeriodic(interval, interval, id -> pingOrDropIdle());
+        this.pingSlices = (int) Math.min(PING_SLICES, Math.max(1, interval));
+        long period = Math.max(1, interval / pingSlices);
+        this.pingTimer = vertx.setPeriodic(period, period, id -> pingOrDropIdle());
     }
 
     private record Parts(ChatRuntime runtime, TokenGate gate, GatewayRooms rooms, LogSinks sinks, HttpClient http) {}
@@ -334,9 +340,17 @@ public final class ChatGateway implements AutoCloseable {
         connection.closeAfter(runtime.encoder().encode(error), CloseReason.SESSION_EXPIRED);
     }
 
+    /**
+     * Pings one slice of the connections (or closes those silent for two intervals): each connection once per
+     * interval, spread over it, so 19,000 pings and their pongs never arrive as one burst in front of chat messages.
+     */
     private void pingOrDropIdle() {
+        int slice = (int) (pingTicks++ % pingSlices);
         long idleLimit = config.pingInterval().toNanos() * 2;
         for (WebSocketChatConnection connection : connections.keySet()) {
+            if (Math.floorMod(System.identityHashCode(connection), pingSlices) != slice) {
+                continue;
+            }
             if (connection.silentNanos() > idleLimit) {
                 connection.close(CloseReason.IDLE);
             } else {

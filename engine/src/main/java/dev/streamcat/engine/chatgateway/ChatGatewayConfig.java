@@ -19,8 +19,8 @@ import java.util.Optional;
  * @param maxQueuedFrames outbound writes a connection may have unwritten before it is dropped as a slow consumer (a
  *     fan-out tick's batch counts as one write)
  * @param maxQueuedBytes outbound bytes a connection may have unwritten before it is dropped as a slow consumer
- * @param pingInterval how often idle connections are pinged; one that sends nothing (not even a pong) for two
- *     intervals is closed
+ * @param pingInterval how often each connection is pinged (the pings are spread over the interval, not sent as one
+ *     burst); one that sends nothing (not even a pong) for two intervals is closed
  * @param allowedOrigins when not empty, handshakes whose {@code Origin} header is present and not listed are refused
  *     with 403; empty (the default) checks no origin, as tokens already authorise the connection
  * @param historySize recent messages replayed to late joiners (0, the IVS behaviour, by default)
@@ -167,6 +167,23 @@ public record ChatGatewayConfig(
                 blockedTerms,
                 firehose,
                 Optional.of(endpoint),
+                fanoutInterval);
+    }
+
+    /** A copy with another keep-alive ping interval. */
+    public ChatGatewayConfig withPingInterval(Duration interval) {
+        return new ChatGatewayConfig(
+                maxFrameBytes,
+                maxQueuedFrames,
+                maxQueuedBytes,
+                interval,
+                allowedOrigins,
+                historySize,
+                review,
+                profanityWords,
+                blockedTerms,
+                firehose,
+                s3,
                 fanoutInterval);
     }
 
