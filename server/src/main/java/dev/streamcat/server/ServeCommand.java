@@ -219,9 +219,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--chat-fanout-interval",
             defaultValue = "0",
-            description =
-                    "Milliseconds a room's broadcast messages wait, at least, to be written together, one write "
-                            + "per connection (0-100; 0 = as soon as the previous batch is written). Default: ${DEFAULT-VALUE}.")
+            description = "Milliseconds a room's broadcast messages wait, at least, to be written together, one write "
+                    + "per connection (0-100; 0 = at once: under load each write carries several anyway). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String chatFanoutInterval;
 
     @Option(

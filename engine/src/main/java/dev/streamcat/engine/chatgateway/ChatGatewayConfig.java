@@ -31,8 +31,8 @@ import java.util.Optional;
  * @param firehose where {@code firehose} logging destinations are delivered
  * @param s3 the S3-compatible endpoint {@code s3} logging destinations upload to; empty (the default) keeps the objects
  *     on local disk under {@code <dataDir>/chat-logs/s3/<bucketName>}
- * @param fanoutInterval how long a room's first broadcast frame waits for others before they are written together (one
- *     write per connection per tick); zero writes each frame at once. At most {@link #MAX_FANOUT_INTERVAL}
+ * @param fanoutInterval how long a room's first broadcast frame waits for others before they are handed to the event
+ *     loops together; zero hands each frame over at once (under load the loops' sweeps batch anyway). At most {@link #MAX_FANOUT_INTERVAL}
  *     <p>Immutable; thread-safe.
  */
 public record ChatGatewayConfig(
