@@ -17,8 +17,10 @@ import java.util.Set;
  * sent its first and last video frame it became downloadable. Runs on the calling thread.
  */
 final class PlaylistProbe {
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as browsers over http://, and the same for both servers
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final RtmpPublisher publisher;
     final LatencyHistogram firstFrame = new LatencyHistogram();
     final LatencyHistogram lastFrame = new LatencyHistogram();

@@ -10,6 +10,7 @@ import dev.streamcat.engine.stream.StreamHealth;
 import dev.streamcat.engine.stream.StreamObserver;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventDispatcher implements StreamObserver, AutoCloseable {
     static final int QUEUE = 10_000;
+    /** Queued by {@link #close} to wake the worker; never delivered (compared by identity). */
+    private static final StreamStateEvent STOP =
+            new StreamStateEvent("0", "stop", "", "", "", Instant.EPOCH, "", List.of(), Map.of());
+
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final EngineIdentity identity;
@@ -109,11 +113,12 @@ public final class EventDispatcher implements StreamObserver, AutoCloseable {
         }
     }
 
+    /** Blocks on the queue (no timed polling: an idle engine stays asleep); {@link #close} wakes it with {@link #STOP}. */
     private void run() {
         try {
             while (!closed || !queue.isEmpty()) {
-                StreamStateEvent event = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (event != null) {
+                StreamStateEvent event = queue.take();
+                if (event != STOP) {
                     deliver(event);
                 }
             }
@@ -140,6 +145,8 @@ public final class EventDispatcher implements StreamObserver, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // Wakes the worker if it waits; if the queue is full the worker is busy and sees `closed` once it is empty.
+        queue.offer(STOP);
         try {
             worker.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {

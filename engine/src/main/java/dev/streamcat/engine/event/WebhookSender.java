@@ -12,7 +12,6 @@ import java.time.InstantSource;
 import java.util.HexFormat;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -35,6 +34,9 @@ final class WebhookSender implements AutoCloseable {
 
     private record Pending(String id, String json) {}
 
+    /** Queued by {@link #close} to wake the worker; never sent (compared by identity). */
+    private static final Pending STOP = new Pending("", "");
+
     private final WebhookTarget target;
     private final HttpClient http;
     private final InstantSource clock;
@@ -56,11 +58,12 @@ final class WebhookSender implements AutoCloseable {
         }
     }
 
+    /** Blocks on the queue (no timed polling); {@link #close} wakes it with {@link #STOP}. */
     private void run() {
         try {
             while (!closed || !queue.isEmpty()) {
-                Pending next = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (next != null) {
+                Pending next = queue.take();
+                if (next != STOP) {
                     deliver(next);
                 }
             }
@@ -125,6 +128,8 @@ final class WebhookSender implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // Wakes the worker if it waits; if the queue is full the worker is busy and sees `closed` once it is empty.
+        queue.offer(STOP);
         try {
             worker.join(Duration.ofSeconds(5));
         } catch (InterruptedException e) {
