@@ -2,7 +2,9 @@
 # Live-video benchmark, StreamCat beside nginx-rtmp, same machine, same session, same input.
 # Needs: a built tree (./mvnw -DskipTests package), nginx + libnginx-mod-rtmp, ffmpeg, node, chromium.
 # Usage: bench/run-live.sh [streams...]   (default: 1 16 64 100); prints the figures for docs/benchmarks.md.
-# Env: SECONDS_PER_RUN (90), WARMUP (30); HLSJS=0 skips the hls.js latency check, HLSJS=only runs just it
+# Env: SECONDS_PER_RUN (90), WARMUP (30); SERVICE_WARMUP (60) seconds of SERVICE_WARMUP_STREAMS (16) streams that
+# each freshly started server carries, unmeasured, before the measured run (a server in service has run its code
+# before: for the JVM that means compiled; 0 skips it); HLSJS=0 skips the hls.js latency check, HLSJS=only runs just it
 # (a full run takes ~20 minutes: split it, e.g. `HLSJS=0 bench/run-live.sh 1 16`, `HLSJS=0 ... 64 100`,
 # `HLSJS=only bench/run-live.sh`).
 # The server runs with the JVM options of ./streamcat (./streamcat --print-java-opts; STREAMCAT_JAVA_OPTS
@@ -33,6 +35,15 @@ start_streamcat() {
   for _ in $(seq 1 60); do curl -sf http://127.0.0.1:8081/healthz >/dev/null && break; sleep 1; done
 }
 stop_streamcat() { kill "$sc_pid" 2>/dev/null || true; wait "$sc_pid" 2>/dev/null || true; }
+# service_warmup <LiveLoad target options...>: the unmeasured warm-up load, then a pause for the streams to end
+# (nginx-rtmp's HLS files of the warm-up streams are removed: the measured streams reuse their names).
+service_warmup() {
+  [ "${SERVICE_WARMUP:-60}" -gt 0 ] || return 0
+  taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad "$@" --streams="${SERVICE_WARMUP_STREAMS:-16}" \
+    --seconds="${SERVICE_WARMUP:-60}" --warmup=5 > /dev/null
+  sleep 3
+  rm -rf /tmp/nginx-rtmp/hls/*
+}
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"
 echo "== StreamCat JVM options: ${SERVER_JAVA_OPTS[*]}"
@@ -40,11 +51,14 @@ for n in "${counts[@]}"; do
   echo "== nginx-rtmp, $n streams"
   start_nginx
   worker=$(pgrep -f "nginx: worker" | head -1)
+  service_warmup --target=nginx --rtmp=rtmp://127.0.0.1:1936/live
   taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=nginx --rtmp=rtmp://127.0.0.1:1936/live \
     --streams="$n" --seconds="$SECONDS_PER_RUN" --warmup="$WARMUP" --server-pid="$worker"
   stop_nginx
   echo "== StreamCat, $n streams"
   start_streamcat
+  service_warmup --target=streamcat --endpoint=http://127.0.0.1:8081 --access-key=SCAKBENCHBENCHBENCH1 \
+    --secret=bench-secret-bench-secret --region=us-east-1 --rtmp=rtmp://127.0.0.1:1935/app
   taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad --target=streamcat --endpoint=http://127.0.0.1:8081 \
     --access-key=SCAKBENCHBENCHBENCH1 --secret=bench-secret-bench-secret --region=us-east-1 \
     --rtmp=rtmp://127.0.0.1:1935/app --streams="$n" --seconds="$SECONDS_PER_RUN" --warmup="$WARMUP" --server-pid="$sc_pid" --jvm-heap=true
