@@ -285,12 +285,20 @@ final class EventLoopFanout implements Fanout {
                 }
             }
             if (cursor < size) {
-                loop.schedule(nextStep, 0, TimeUnit.NANOSECONDS); // runs after the loop's next I/O round
+                scheduleStep(); // runs after the loop's next I/O round
             } else {
                 finishSweep();
             }
             for (WebSocketChatConnection connection : slow) {
                 slowConsumer.accept(connection);
+            }
+        }
+
+        private void scheduleStep() {
+            try {
+                loop.schedule(nextStep, 0, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                dispose(); // the loop is shutting down, and its connections with it
             }
         }
 
@@ -300,7 +308,7 @@ final class EventLoopFanout implements Fanout {
                 // Frames arrived during the sweep: the connections visited before them are behind.
                 sweepStart = end;
                 cursor = 0;
-                loop.schedule(nextStep, 0, TimeUnit.NANOSECONDS);
+                scheduleStep();
             } else {
                 sweeping = false;
                 keepFrom = end;
