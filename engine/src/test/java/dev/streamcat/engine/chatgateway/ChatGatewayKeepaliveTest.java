@@ -7,9 +7,7 @@ import dev.streamcat.testing.TestDatabases;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +40,8 @@ class ChatGatewayKeepaliveTest {
                         fixture.chatUrl(), rooms.token(room, "answers", List.of(), 60, Map.of()));
                 var silent = new Socket()) {
             silent.connect(new InetSocketAddress("127.0.0.1", fixture.engine().httpPort()));
-            handshake(silent, rooms.token(room, "silent", List.of(), 60, Map.of()));
+            StalledClient.handshake(
+                    silent, fixture.engine().httpPort(), rooms.token(room, "silent", List.of(), 60, Map.of()));
             silent.setSoTimeout(5_000);
             InputStream in = silent.getInputStream();
 
@@ -72,22 +71,6 @@ class ChatGatewayKeepaliveTest {
                     .isFalse();
             Thread.sleep(PING_INTERVAL.toMillis() * 3);
             assertThat(answering.isClosed()).isFalse();
-        }
-    }
-
-    private static void handshake(Socket socket, String token) throws Exception {
-        String key = Base64.getEncoder().encodeToString("keepalive-test-k".getBytes(StandardCharsets.US_ASCII));
-        String request = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Protocol: " + token
-                + "\r\n\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        String head = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-        assertThat(head).isEqualTo("HTTP/1.1 101");
-        int matched = 0;
-        InputStream in = socket.getInputStream();
-        while (matched < 4) {
-            int b = in.read();
-            matched = (b == '\r' || b == '\n') && "\r\n\r\n".charAt(matched) == b ? matched + 1 : 0;
         }
     }
 }

@@ -17,6 +17,11 @@ final class StalledClient implements AutoCloseable {
     StalledClient(int port, String token) throws IOException {
         socket.setReceiveBufferSize(4096);
         socket.connect(new InetSocketAddress("127.0.0.1", port));
+        handshake(socket, port, token);
+    }
+
+    /** Sends the upgrade request with {@code token} as the subprotocol and reads the answer up to its blank line. */
+    static void handshake(Socket socket, int port, String token) throws IOException {
         String key = Base64.getEncoder().encodeToString("stalled-client-k".getBytes(StandardCharsets.US_ASCII));
         String request = "GET / HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
                 + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: " + key + "\r\n"
