@@ -7,6 +7,9 @@ import dev.streamcat.api.ivs.CreateChannelResponse;
 import dev.streamcat.engine.resource.EngineJson;
 import dev.streamcat.engine.stream.LiveStream;
 import dev.streamcat.media.hls.BlockingTarget;
+import dev.streamcat.media.hls.Part;
+import dev.streamcat.media.hls.PlaylistSnapshot;
+import dev.streamcat.media.hls.Segment;
 import dev.streamcat.testing.ExternalTools;
 import dev.streamcat.testing.TestDatabases;
 import dev.streamcat.testing.netty.NettyLeakDetectionExtension;
@@ -14,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -218,6 +222,45 @@ class LivePlaybackTest {
                     .start()
                     .waitFor();
         }
+    }
+
+    @Test
+    void servesSegmentsPartsAndInitByteForByte() throws Exception {
+        Poll.until(
+                Duration.ofSeconds(10),
+                "a complete segment",
+                () -> !stream.playlist().snapshot().segments().isEmpty());
+        PlaylistSnapshot snapshot = stream.playlist().snapshot();
+        Segment segment = snapshot.segments().getLast();
+        assertThat(segment.parts()).as("a segment of several parts").hasSizeGreaterThan(1);
+        List<String> names = new ArrayList<>(List.of(segment.uri(), "init.mp4"));
+        segment.parts().forEach(p -> names.add(p.uri()));
+        for (String name : names) {
+            HttpResponse<byte[]> served = get(mediaUrl(stream, name));
+            assertThat(served.statusCode()).as(name).isEqualTo(200);
+            assertThat(served.body())
+                    .as(name)
+                    .isEqualTo(bytes(snapshot.resource(name).orElseThrow()));
+            assertThat(served.headers().firstValueAsLong("Content-Length"))
+                    .as(name)
+                    .hasValue(served.body().length);
+            HttpResponse<Void> head = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(mediaUrl(stream, name)))
+                            .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(head.headers().firstValueAsLong("Content-Length"))
+                    .as("HEAD " + name)
+                    .hasValue(served.body().length);
+        }
+        int total = segment.parts().stream().mapToInt(Part::size).sum();
+        assertThat(get(mediaUrl(stream, segment.uri())).body()).hasSize(total);
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
     }
 
     @Test

@@ -10,16 +10,20 @@ import dev.streamcat.media.hls.MediaPlaylistRenderer;
 import dev.streamcat.media.hls.MultivariantPlaylistRenderer;
 import dev.streamcat.media.hls.PlaylistSnapshot;
 import dev.streamcat.media.hls.ReloadDecision;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -150,27 +154,27 @@ public final class PlaybackRoutes {
 
     private void resource(RoutingContext ctx, LiveStream stream, String name) {
         PlaylistSnapshot snapshot = stream.playlist().snapshot();
-        Optional<ByteBuffer> bytes = snapshot.resource(name);
-        if (bytes.isPresent()) {
-            send(ctx, media(name, bytes.get()));
+        Optional<List<ByteBuffer>> chunks = snapshot.resourceChunks(name);
+        if (chunks.isPresent()) {
+            send(ctx, media(name, chunks.get()));
             return;
         }
         Optional<HlsUris.Resource> hinted =
                 snapshot.preloadHint().filter(name::equals).flatMap(HlsUris::parse);
         if (hinted.isPresent() && hinted.get() instanceof HlsUris.Resource.PartFile part) {
             // §6.2.6: a hinted part is requestable before it exists; answer once it is complete.
-            awaitThen(ctx, stream, new BlockingTarget.PartReady(part.msn(), part.index()), ready -> ready.resource(name)
-                    .<Reply>map(b -> media(name, b))
-                    .orElseGet(Reply.NotFound::new));
+            awaitThen(
+                    ctx, stream, new BlockingTarget.PartReady(part.msn(), part.index()), ready -> ready.resourceChunks(
+                                    name)
+                            .<Reply>map(b -> media(name, b))
+                            .orElseGet(Reply.NotFound::new));
             return;
         }
         send(ctx, new Reply.NotFound());
     }
 
-    private static Reply media(String name, ByteBuffer bytes) {
-        byte[] copy = new byte[bytes.remaining()];
-        bytes.duplicate().get(copy);
-        return new Reply.Media(copy, name.endsWith(".mp4") ? "video/mp4" : "video/iso.segment");
+    private static Reply media(String name, List<ByteBuffer> chunks) {
+        return new Reply.Media(chunks, name.endsWith(".mp4") ? "video/mp4" : "video/iso.segment");
     }
 
     /** Waits (without blocking) until {@code target} is met, then answers on the request's context. */
@@ -217,11 +221,15 @@ public final class PlaybackRoutes {
                         .putHeader("Content-Type", PLAYLIST_TYPE)
                         .putHeader("Cache-Control", p.cacheControl())
                         .end(Buffer.buffer(p.text().getBytes(StandardCharsets.UTF_8)));
-            case Reply.Media m ->
+            case Reply.Media m -> {
+                // Wrapped, not copied: the transport's copy to a direct buffer is the only one.
+                ByteBuf body = Unpooled.wrappedBuffer(m.chunks().toArray(ByteBuffer[]::new));
                 response.setStatusCode(200)
                         .putHeader("Content-Type", m.contentType())
                         .putHeader("Cache-Control", IMMUTABLE)
-                        .end(Buffer.buffer(m.bytes()));
+                        .putHeader("Content-Length", Integer.toString(body.readableBytes())) // HEAD too
+                        .end(BufferInternal.buffer(body));
+            }
             case Reply.NotFound n -> text(response, 404, NOT_FOUND_CACHE, "Not found\n");
             case Reply.BadRequest b -> text(response, 400, NO_STORE, b.reason() + "\n");
             case Reply.Unavailable u -> text(response, 503, NO_STORE, "Not available yet; retry\n");

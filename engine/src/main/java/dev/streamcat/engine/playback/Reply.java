@@ -1,12 +1,15 @@
 package dev.streamcat.engine.playback;
 
+import java.nio.ByteBuffer;
+import java.util.List;
+
 /** What a playback request is answered with; {@link PlaybackRoutes} writes each kind in one place. Immutable. */
 sealed interface Reply {
     /** A playlist and its {@code Cache-Control}. */
     record Playlist(String text, String cacheControl) implements Reply {}
 
-    /** An init section, segment or part. */
-    record Media(byte[] bytes, String contentType) implements Reply {}
+    /** An init section, segment or part: read-only views of the retained bytes, sent without a copy. */
+    record Media(List<ByteBuffer> chunks, String contentType) implements Reply {}
 
     /** Unknown, offline or expired: 404. */
     record NotFound() implements Reply {}

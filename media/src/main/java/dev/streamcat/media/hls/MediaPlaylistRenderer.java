@@ -1,9 +1,11 @@
 package dev.streamcat.media.hls;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders an LL-HLS media playlist from a {@link PlaylistSnapshot} (draft-pantos-hls-rfc8216bis
@@ -42,9 +44,8 @@ public final class MediaPlaylistRenderer {
                 .append(",CAN-SKIP-UNTIL=")
                 .append(seconds(c.skipBoundary()))
                 .append('\n');
-        out.append("#EXT-X-PART-INF:PART-TARGET=")
-                .append(seconds(c.partTarget()))
-                .append('\n');
+        out.append("#EXT-X-PART-INF:PART-TARGET=");
+        appendSeconds(out, c.partTarget()).append('\n');
         out.append("#EXT-X-MEDIA-SEQUENCE:").append(s.mediaSequence()).append('\n');
         if (s.discontinuitySequence() > 0) {
             out.append("#EXT-X-DISCONTINUITY-SEQUENCE:")
@@ -65,13 +66,13 @@ public final class MediaPlaylistRenderer {
         for (int i = skipped; i < segments.size(); i++) {
             Segment seg = segments.get(i);
             initVersion = header(out, seg.discontinuity(), seg.initVersion(), initVersion);
-            out.append("#EXT-X-PROGRAM-DATE-TIME:")
-                    .append(DateTimeFormatter.ISO_INSTANT.format(seg.programDateTime()))
-                    .append('\n');
+            out.append("#EXT-X-PROGRAM-DATE-TIME:");
+            appendInstant(out, seg.programDateTime()).append('\n');
             if (total.minus(elapsed).compareTo(c.partListingWindow()) <= 0) {
                 parts(out, seg.parts());
             }
-            out.append("#EXTINF:").append(seconds(seg.duration())).append(",\n");
+            out.append("#EXTINF:");
+            appendSeconds(out, seg.duration()).append(",\n");
             out.append(seg.uri()).append('\n');
             elapsed = elapsed.plus(seg.duration());
         }
@@ -103,7 +104,8 @@ public final class MediaPlaylistRenderer {
 
     private static void parts(StringBuilder out, List<Part> parts) {
         for (Part p : parts) {
-            out.append("#EXT-X-PART:DURATION=").append(seconds(p.duration()));
+            out.append("#EXT-X-PART:DURATION=");
+            appendSeconds(out, p.duration());
             out.append(",URI=\"").append(p.uri()).append('"');
             if (p.independent()) {
                 out.append(",INDEPENDENT=YES");
@@ -128,12 +130,61 @@ public final class MediaPlaylistRenderer {
 
     /** Decimal seconds, rounded down to 5 places so a rendered duration never exceeds the real one. */
     static String seconds(Duration d) {
-        long micros10 = d.toNanos() / 10_000;
-        String s = String.format(Locale.ROOT, "%d.%05d", micros10 / 100_000, micros10 % 100_000);
-        int end = s.length();
-        while (s.charAt(end - 1) == '0' && s.charAt(end - 2) != '.') {
-            end--;
+        return appendSeconds(new StringBuilder(12), d).toString();
+    }
+
+    /**
+     * Appends {@link #seconds} without a formatter: a playlist has one duration per part and
+     * segment, and is rendered for every blocking reload.
+     */
+    static StringBuilder appendSeconds(StringBuilder out, Duration d) {
+        long tenMicros = Math.max(0, d.toNanos()) / 10_000;
+        out.append(tenMicros / 100_000).append('.');
+        int fraction = (int) (tenMicros % 100_000);
+        int digits = 5;
+        while (digits > 1 && fraction % 10 == 0) {
+            fraction /= 10;
+            digits--;
         }
-        return s.substring(0, end);
+        return appendPadded(out, fraction, digits);
+    }
+
+    /**
+     * Appends what {@link DateTimeFormatter#ISO_INSTANT} prints (UTC, fraction in groups of three
+     * digits, none when zero) for years 0 to 9999, without its formatter.
+     */
+    static StringBuilder appendInstant(StringBuilder out, Instant t) {
+        LocalDateTime u = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (u.getYear() < 0 || u.getYear() > 9999) {
+            return out.append(DateTimeFormatter.ISO_INSTANT.format(t));
+        }
+        appendPadded(out, u.getYear(), 4).append('-');
+        appendPadded(out, u.getMonthValue(), 2).append('-');
+        appendPadded(out, u.getDayOfMonth(), 2).append('T');
+        appendPadded(out, u.getHour(), 2).append(':');
+        appendPadded(out, u.getMinute(), 2).append(':');
+        appendPadded(out, u.getSecond(), 2);
+        int nanos = t.getNano();
+        if (nanos > 0) {
+            out.append('.');
+            if (nanos % 1_000_000 == 0) {
+                appendPadded(out, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                appendPadded(out, nanos / 1_000, 6);
+            } else {
+                appendPadded(out, nanos, 9);
+            }
+        }
+        return out.append('Z');
+    }
+
+    /** Appends a non-negative {@code value} left-padded with zeros to {@code width} digits. */
+    private static StringBuilder appendPadded(StringBuilder out, int value, int width) {
+        for (int bound = 10, w = 1; w < width; w++, bound *= 10) {
+            if (value < bound) {
+                out.append('0');
+            }
+        }
+        return out.append(value);
     }
 }

@@ -138,14 +138,30 @@ public record PlaylistSnapshot(
      * the name is the {@link #preloadHint()}, which the engine must hold until it is published.
      */
     public Optional<ByteBuffer> resource(String name) {
+        return resourceChunks(name).map(chunks -> {
+            if (chunks.size() == 1) {
+                return chunks.getFirst();
+            }
+            ByteBuffer all = ByteBuffer.allocate(
+                    chunks.stream().mapToInt(ByteBuffer::remaining).sum());
+            chunks.forEach(all::put);
+            return all.flip().asReadOnlyBuffer();
+        });
+    }
+
+    /**
+     * {@link #resource} without a copy: fresh read-only views of the retained bytes, one for an init
+     * section or a part, one per part for a segment. What the server writes to the network.
+     */
+    public Optional<List<ByteBuffer>> resourceChunks(String name) {
         return HlsUris.parse(name).flatMap(r -> switch (r) {
             case HlsUris.Resource.Init i ->
                 inits.stream()
                         .filter(s -> s.version() == i.version())
                         .findFirst()
-                        .map(InitSection::bytes);
-            case HlsUris.Resource.SegmentFile s -> findSegment(s.msn()).map(Segment::bytes);
-            case HlsUris.Resource.PartFile p -> findPart(p.msn(), p.index()).map(Part::bytes);
+                        .map(init -> List.of(init.bytes()));
+            case HlsUris.Resource.SegmentFile s -> findSegment(s.msn()).map(Segment::chunks);
+            case HlsUris.Resource.PartFile p -> findPart(p.msn(), p.index()).map(part -> List.of(part.bytes()));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.streamcat.media.hls;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -28,6 +29,15 @@ public record Segment(
 
     public Segment {
         parts = List.copyOf(parts);
+    }
+
+    /** Fresh read-only views of its parts' bytes, in order: the segment without a copy. */
+    public List<ByteBuffer> chunks() {
+        List<ByteBuffer> chunks = new ArrayList<>(parts.size());
+        for (Part p : parts) {
+            chunks.add(p.bytes());
+        }
+        return chunks;
     }
 
     /** The segment bytes (its parts concatenated), in a new read-only buffer for each call. */
