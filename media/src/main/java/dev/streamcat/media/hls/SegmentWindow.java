@@ -38,6 +38,11 @@ final class SegmentWindow {
     private Optional<Resolution> resolution = Optional.empty();
     private OptionalDouble frameRate = OptionalDouble.empty();
     private long bandwidthHint;
+    // What snapshots share until the segments change (at most once per segment, not once per part).
+    private List<Segment> listedView = List.of();
+    private List<Segment> retiredView = List.of();
+    private long listedPeakBandwidth;
+    private long listedAverageBandwidth;
 
     SegmentWindow(HlsConfig config) {
         this.config = config;
@@ -111,6 +116,18 @@ final class SegmentWindow {
                 ? retired.getFirst().initVersion()
                 : !listed.isEmpty() ? listed.getFirst().initVersion() : openInitVersion;
         inits.removeIf(i -> i.version() < oldestVersion);
+        listedView = List.copyOf(listed);
+        retiredView = List.copyOf(retired);
+        listedPeakBandwidth = 0;
+        long bytes = 0;
+        Duration d = Duration.ZERO;
+        for (Segment seg : listed) {
+            long size = seg.size();
+            listedPeakBandwidth = Math.max(listedPeakBandwidth, bitsPerSecond(size, seg.duration()));
+            bytes += size;
+            d = d.plus(seg.duration());
+        }
+        listedAverageBandwidth = bytes == 0 ? 0 : bitsPerSecond(bytes, d);
     }
 
     private static Duration sum(Deque<Segment> segments) {
@@ -136,19 +153,16 @@ final class SegmentWindow {
         return new PlaylistSnapshot(
                 config,
                 inits,
-                List.copyOf(listed),
-                List.copyOf(retired),
+                listedView,
+                retiredView,
                 open,
                 ended,
                 discontinuitySequence,
-                new StreamInfo(codecs, resolution, frameRate, peakBandwidth(), averageBandwidth()));
+                new StreamInfo(codecs, resolution, frameRate, peakBandwidth(), listedAverageBandwidth));
     }
 
     private long peakBandwidth() {
-        long peak = 0;
-        for (Segment s : listed) {
-            peak = Math.max(peak, bitsPerSecond(s.size(), s.duration()));
-        }
+        long peak = listedPeakBandwidth;
         if (peak == 0) {
             long openBits = 0;
             for (Part p : openParts) {
@@ -160,16 +174,6 @@ final class SegmentWindow {
             peak = bandwidthHint > 0 ? bandwidthHint : 2_000_000;
         }
         return peak * 11 / 10;
-    }
-
-    private long averageBandwidth() {
-        long bytes = 0;
-        Duration d = Duration.ZERO;
-        for (Segment s : listed) {
-            bytes += s.size();
-            d = d.plus(s.duration());
-        }
-        return bytes == 0 ? 0 : bitsPerSecond(bytes, d);
     }
 
     private static long bitsPerSecond(long bytes, Duration d) {
