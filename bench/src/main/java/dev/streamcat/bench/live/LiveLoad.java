@@ -5,6 +5,7 @@ import dev.streamcat.bench.JvmHeap;
 import dev.streamcat.bench.LatencyHistogram;
 import dev.streamcat.bench.ProcessStats;
 import dev.streamcat.bench.SignedApiClient;
+import dev.streamcat.bench.ThreadCpu;
 import dev.streamcat.engine.auth.Credentials;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -67,6 +68,7 @@ public final class LiveLoad {
         long end = start + seconds * 1_000_000_000L;
         PlaylistProbe probe = new PlaylistProbe(publishers.getFirst());
         ProcessStats[] window = new ProcessStats[2];
+        ThreadCpu[] threadWindow = new ThreadCpu[2];
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (RtmpPublisher p : publishers) {
                 threads.submit(() -> {
@@ -76,9 +78,15 @@ public final class LiveLoad {
             }
             threads.submit(() -> {
                 Thread.sleep(warmup * 1000L);
-                if (serverPid > 0) window[0] = ProcessStats.of(serverPid);
+                if (serverPid > 0) {
+                    window[0] = ProcessStats.of(serverPid);
+                    threadWindow[0] = ThreadCpu.of(serverPid);
+                }
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime() - 2_000_000_000L));
-                if (serverPid > 0) window[1] = ProcessStats.of(serverPid);
+                if (serverPid > 0) {
+                    window[1] = ProcessStats.of(serverPid);
+                    threadWindow[1] = ThreadCpu.of(serverPid);
+                }
                 return null;
             });
             URI media = probe.mediaPlaylist(streams.getFirst().playlist());
@@ -106,6 +114,14 @@ public final class LiveLoad {
                     idle.rssKb(),
                     window[1].rssKb(),
                     (window[1].rssKb() - idle.rssKb()) / (double) count);
+            Map<ThreadCpu.Kind, Double> split = threadWindow[1].secondsSince(threadWindow[0]);
+            double jit = split.getOrDefault(ThreadCpu.Kind.JIT, 0.0) / measured;
+            double gc = split.getOrDefault(ThreadCpu.Kind.GC, 0.0) / measured;
+            if (jit + gc > 0) {
+                System.out.printf(
+                        "server cpu split, %% of a core per stream: JIT compiler threads %.2f, GC threads %.2f, the rest %.2f%n",
+                        100 * jit / count, 100 * gc / count, 100 * (cores - jit - gc) / count);
+            }
         }
         if (heapKb.isPresent()) {
             System.out.printf(
