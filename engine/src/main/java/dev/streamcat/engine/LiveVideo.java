@@ -6,10 +6,14 @@ import dev.streamcat.engine.event.EventDispatcher;
 import dev.streamcat.engine.ingest.IngestServer;
 import dev.streamcat.engine.playback.PlaybackRoutes;
 import dev.streamcat.engine.resource.EngineIdentity;
+import dev.streamcat.engine.stream.LiveStream;
 import dev.streamcat.engine.stream.SessionRecorder;
+import dev.streamcat.engine.stream.StreamEnd;
+import dev.streamcat.engine.stream.StreamHealth;
 import dev.streamcat.engine.stream.StreamObserver;
 import dev.streamcat.engine.stream.StreamRegistry;
 import dev.streamcat.engine.stream.StreamState;
+import dev.streamcat.engine.timer.DemandTimer;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.InstantSource;
@@ -36,7 +40,7 @@ final class LiveVideo implements AutoCloseable {
     private final EventDispatcher events;
     private final StreamState state;
     private final ExecutorService lookups = Executors.newVirtualThreadPerTaskExecutor();
-    private final long healthTimer;
+    private final DemandTimer healthChecks;
     private @Nullable IngestServer ingest;
 
     private LiveVideo(
@@ -54,9 +58,27 @@ final class LiveVideo implements AutoCloseable {
                 config.viewerWindow(),
                 config.endedRetention(),
                 clock,
-                StreamObserver.all(List.of(sessions, events)));
+                StreamObserver.all(List.of(sessions, events, new WakeHealthChecks())));
         this.state = new StreamState(registry, sessions);
-        this.healthTimer = vertx.setPeriodic(HEALTH_CHECK_MS, id -> registry.checkHealth());
+        // Only while there are streams, live or ended but still retained: an idle engine has no timer.
+        this.healthChecks = new DemandTimer(vertx, HEALTH_CHECK_MS, registry::checkHealth, () -> !registry.isEmpty());
+    }
+
+    /** Arms the health checks when a stream session starts. */
+    private final class WakeHealthChecks implements StreamObserver {
+        @Override
+        public void sessionCreated(LiveStream stream) {
+            healthChecks.wake();
+        }
+
+        @Override
+        public void streamStarted(LiveStream stream) {}
+
+        @Override
+        public void healthChanged(LiveStream stream, StreamHealth health) {}
+
+        @Override
+        public void streamEnded(LiveStream stream, StreamEnd end) {}
     }
 
     static LiveVideo create(
@@ -110,7 +132,7 @@ final class LiveVideo implements AutoCloseable {
             ingest.close();
             ingest = null;
         }
-        vertx.cancelTimer(healthTimer);
+        healthChecks.close();
         lookups.shutdown();
         sessions.close();
         events.close();

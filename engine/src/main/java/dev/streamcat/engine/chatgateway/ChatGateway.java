@@ -23,6 +23,7 @@ import dev.streamcat.engine.chat.ChatTokenCodec;
 import dev.streamcat.engine.chat.IvsChatService;
 import dev.streamcat.engine.resource.EngineIdentity;
 import dev.streamcat.engine.storage.SpoolUploader;
+import dev.streamcat.engine.timer.DemandTimer;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.vertx.core.Future;
@@ -81,7 +82,7 @@ public final class ChatGateway implements AutoCloseable {
     private final ConcurrentHashMap<WebSocketChatConnection, Room> connections = new ConcurrentHashMap<>();
 
     private final ConnectionEvents events = new ConnectionEvents();
-    private final long pingTimer;
+    private final DemandTimer pingTimer;
     private final int pingSlices;
     private long pingTicks;
     private volatile boolean closing;
@@ -99,7 +100,8 @@ public final class ChatGateway implements AutoCloseable {
         long interval = config.pingInterval().toMillis();
         this.pingSlices = (int) Math.min(PING_SLICES, Math.max(1, interval));
         long period = Math.max(1, interval / pingSlices);
-        this.pingTimer = vertx.setPeriodic(period, period, id -> pingOrDropIdle());
+        // Only while there are connections: an idle gateway has no timer.
+        this.pingTimer = new DemandTimer(vertx, period, this::pingOrDropIdle, () -> !connections.isEmpty());
     }
 
     private record Parts(ChatRuntime runtime, TokenGate gate, GatewayRooms rooms, LogSinks sinks, HttpClient http) {}
@@ -293,6 +295,7 @@ public final class ChatGateway implements AutoCloseable {
                 channel, admitted.claims(), events, config.maxQueuedFrames(), config.maxQueuedBytes());
         connection.install(config.maxFrameBytes());
         connections.put(connection, room);
+        pingTimer.wake();
         connection.endSessionIn(millisUntil(admitted.claims().sessionExpiration()), () -> expire(connection));
         room.join(connection);
         if (closing) {
@@ -377,7 +380,7 @@ public final class ChatGateway implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        vertx.cancelTimer(pingTimer);
+        pingTimer.close();
         List<Future<Void>> closed = connections.keySet().stream()
                 .map(connection -> connection.close(CloseReason.SHUTDOWN))
                 .toList();

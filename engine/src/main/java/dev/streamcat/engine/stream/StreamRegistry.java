@@ -87,6 +87,11 @@ public final class StreamRegistry implements LiveChannels {
         return Optional.ofNullable(byStreamId.get(streamId));
     }
 
+    /** Whether there is no stream at all, live or ended but still retained. */
+    public boolean isEmpty() {
+        return byChannel.isEmpty() && byStreamId.isEmpty();
+    }
+
     /** Every live stream, in no particular order. */
     public Collection<LiveStream> liveStreams() {
         return List.copyOf(byChannel.values());
