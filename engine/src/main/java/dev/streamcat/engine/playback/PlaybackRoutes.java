@@ -163,11 +163,10 @@ public final class PlaybackRoutes {
                 snapshot.preloadHint().filter(name::equals).flatMap(HlsUris::parse);
         if (hinted.isPresent() && hinted.get() instanceof HlsUris.Resource.PartFile part) {
             // §6.2.6: a hinted part is requestable before it exists; answer once it is complete.
-            awaitThen(
-                    ctx, stream, new BlockingTarget.PartReady(part.msn(), part.index()), ready -> ready.resourceChunks(
-                                    name)
-                            .<Reply>map(b -> media(name, b))
-                            .orElseGet(Reply.NotFound::new));
+            Function<PlaylistSnapshot, Reply> answer = ready -> ready.resourceChunks(name)
+                    .<Reply>map(found -> media(name, found))
+                    .orElseGet(Reply.NotFound::new);
+            awaitThen(ctx, stream, new BlockingTarget.PartReady(part.msn(), part.index()), answer);
             return;
         }
         send(ctx, new Reply.NotFound());
