@@ -138,15 +138,7 @@ public record PlaylistSnapshot(
      * the name is the {@link #preloadHint()}, which the engine must hold until it is published.
      */
     public Optional<ByteBuffer> resource(String name) {
-        return resourceChunks(name).map(chunks -> {
-            if (chunks.size() == 1) {
-                return chunks.getFirst();
-            }
-            ByteBuffer all = ByteBuffer.allocate(
-                    chunks.stream().mapToInt(ByteBuffer::remaining).sum());
-            chunks.forEach(all::put);
-            return all.flip().asReadOnlyBuffer();
-        });
+        return resourceChunks(name).map(Segment::concat);
     }
 
     /**

@@ -42,10 +42,17 @@ public record Segment(
 
     /** The segment bytes (its parts concatenated), in a new read-only buffer for each call. */
     public ByteBuffer bytes() {
-        ByteBuffer all = ByteBuffer.allocate(size());
-        for (Part p : parts) {
-            all.put(p.bytes());
+        return concat(chunks());
+    }
+
+    /** {@code chunks} back to back in one new read-only buffer; a single chunk is returned as it is. */
+    static ByteBuffer concat(List<ByteBuffer> chunks) {
+        if (chunks.size() == 1) {
+            return chunks.getFirst();
         }
+        ByteBuffer all = ByteBuffer.allocate(
+                chunks.stream().mapToInt(ByteBuffer::remaining).sum());
+        chunks.forEach(all::put);
         return all.flip().asReadOnlyBuffer();
     }
 

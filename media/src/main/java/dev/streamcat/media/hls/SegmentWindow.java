@@ -95,6 +95,7 @@ final class SegmentWindow {
         openDuration = Duration.ZERO;
         openDiscontinuity = false;
         evict();
+        refreshViews();
     }
 
     private void evict() {
@@ -116,6 +117,10 @@ final class SegmentWindow {
                 ? retired.getFirst().initVersion()
                 : !listed.isEmpty() ? listed.getFirst().initVersion() : openInitVersion;
         inits.removeIf(i -> i.version() < oldestVersion);
+    }
+
+    /** Rebuilds what snapshots share after the segments changed. */
+    private void refreshViews() {
         listedView = List.copyOf(listed);
         retiredView = List.copyOf(retired);
         listedPeakBandwidth = 0;
