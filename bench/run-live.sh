@@ -2,9 +2,11 @@
 # Live-video benchmark, StreamCat beside nginx-rtmp, same machine, same session, same input.
 # Needs: a built tree (./mvnw -DskipTests package), nginx + libnginx-mod-rtmp, ffmpeg, node, chromium.
 # Usage: bench/run-live.sh [streams...]   (default: 1 16 64 100); prints the figures for docs/benchmarks.md.
-# Env: SECONDS_PER_RUN (90), WARMUP (30); SERVICE_WARMUP (0) seconds of SERVICE_WARMUP_STREAMS (16) streams that
-# each freshly started server carries, unmeasured, before the measured run (a server in service has run its code
-# before: for the JVM that means compiled); HLSJS=0 skips the hls.js latency check, HLSJS=only runs just it
+# Env: SECONDS_PER_RUN (90), WARMUP (30); SERVICE_WARMUP (0) seconds of SERVICE_WARMUP_STREAMS (16) streams, each
+# followed by a playlist probe like a viewer, that each freshly started server carries, unmeasured, in
+# SERVICE_WARMUP_ROUNDS (2) rounds before the measured run (a server in service has run its code before, and seen
+# streams start and end: for the JVM that means compiled, and recompiled past the branches a stream's start and end
+# take the first time); HLSJS=0 skips the hls.js latency check, HLSJS=only runs just it
 # (a full run takes ~20 minutes: split it, e.g. `HLSJS=0 bench/run-live.sh 1 16`, `HLSJS=0 ... 64 100`,
 # `HLSJS=only bench/run-live.sh`).
 # The server runs with the JVM options of ./streamcat (./streamcat --print-java-opts; STREAMCAT_JAVA_OPTS
@@ -39,10 +41,13 @@ stop_streamcat() { kill "$sc_pid" 2>/dev/null || true; wait "$sc_pid" 2>/dev/nul
 # (nginx-rtmp's HLS files of the warm-up streams are removed: the measured streams reuse their names).
 service_warmup() {
   [ "${SERVICE_WARMUP:-0}" -gt 0 ] || return 0
-  taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad "$@" --streams="${SERVICE_WARMUP_STREAMS:-16}" \
-    --seconds="$SERVICE_WARMUP" --warmup=5 > /dev/null
-  sleep 3
-  rm -rf /tmp/nginx-rtmp/hls/*
+  local streams="${SERVICE_WARMUP_STREAMS:-16}"
+  for _ in $(seq 1 "${SERVICE_WARMUP_ROUNDS:-2}"); do
+    taskset -c 1 "$JAVA" "${BENCH[@]}" dev.streamcat.bench.live.LiveLoad "$@" --streams="$streams" --probes="$streams" \
+      --seconds="$SERVICE_WARMUP" --warmup=5 > /dev/null
+    sleep 3
+    rm -rf /tmp/nginx-rtmp/hls/*
+  done
 }
 
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%F)"

@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Live video load against StreamCat or nginx-rtmp: N paced RTMP publishers of the same pre-encoded
- * FLV, one probed for per-part (LL-HLS) or per-segment (HLS) availability latency, with the
+ * FLV, one probed for per-part (LL-HLS) or per-segment (HLS) availability latency (with
+ * {@code --probes=K}, the first K streams are followed the same way, to load the playback path like
+ * K viewers; the figures are the first stream's), with the
  * server's CPU (from {@code --warmup} seconds into the run until 2 s before its end, so JIT
  * warm-up is left out) and memory (RSS) read from {@code /proc}. With {@code --jvm-heap=true} (a Java
  * server) it also reads the heap in use after a full GC at the end, with every stream still live.
@@ -50,6 +52,7 @@ public final class LiveLoad {
         int count = Integer.parseInt(o.getOrDefault("streams", "1"));
         int seconds = Integer.parseInt(o.getOrDefault("seconds", "60"));
         int warmup = Integer.parseInt(o.getOrDefault("warmup", "10"));
+        int probes = Math.clamp(Integer.parseInt(o.getOrDefault("probes", "1")), 1, count);
         long serverPid = Long.parseLong(o.getOrDefault("server-pid", "0"));
         Path file = Path.of(o.getOrDefault("file", "bench/target/bench-720p30.flv"));
         ensureMedia(file);
@@ -66,7 +69,7 @@ public final class LiveLoad {
         }
         long start = System.nanoTime() + 500_000_000L;
         long end = start + seconds * 1_000_000_000L;
-        PlaylistProbe probe = new PlaylistProbe(publishers.getFirst());
+        PlaylistProbe probe = new PlaylistProbe(publishers.getFirst(), true);
         ProcessStats[] window = new ProcessStats[2];
         ThreadCpu[] threadWindow = new ThreadCpu[2];
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -89,12 +92,15 @@ public final class LiveLoad {
                 }
                 return null;
             });
-            URI media = probe.mediaPlaylist(streams.getFirst().playlist());
-            if (target.equals("streamcat")) {
-                probe.followParts(media, end, Integer.parseInt(o.getOrDefault("video-track", "1")));
-            } else {
-                probe.pollSegments(media, end, Integer.parseInt(o.getOrDefault("poll-ms", "20")));
+            for (int i = 1; i < probes; i++) {
+                PlaylistProbe other = new PlaylistProbe(publishers.get(i), false);
+                URI playlist = streams.get(i).playlist();
+                threads.submit(() -> {
+                    follow(other, playlist, target, end, o);
+                    return null;
+                });
             }
+            follow(probe, streams.getFirst().playlist(), target, end, o);
         }
         long alive = publishers.stream().filter(RtmpPublisher::active).count();
         OptionalLong heapKb = serverPid > 0 && Boolean.parseBoolean(o.getOrDefault("jvm-heap", "false"))
@@ -130,6 +136,16 @@ public final class LiveLoad {
         }
         publishers.forEach(RtmpPublisher::close);
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+    }
+
+    private static void follow(PlaylistProbe probe, URI playlist, String target, long end, Map<String, String> o)
+            throws Exception {
+        URI media = probe.mediaPlaylist(playlist);
+        if (target.equals("streamcat")) {
+            probe.followParts(media, end, Integer.parseInt(o.getOrDefault("video-track", "1")));
+        } else {
+            probe.pollSegments(media, end, Integer.parseInt(o.getOrDefault("poll-ms", "20")));
+        }
     }
 
     private static void print(String label, LatencyHistogram h) {

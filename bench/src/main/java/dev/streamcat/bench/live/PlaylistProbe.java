@@ -22,6 +22,7 @@ final class PlaylistProbe {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final RtmpPublisher publisher;
+    private final boolean announce;
     final LatencyHistogram firstFrame = new LatencyHistogram();
     final LatencyHistogram lastFrame = new LatencyHistogram();
     private final Set<String> seen = new LinkedHashSet<>();
@@ -31,8 +32,10 @@ final class PlaylistProbe {
      */
     private Long offsetMs;
 
-    PlaylistProbe(RtmpPublisher publisher) {
+    /** @param announce print the calibration (one probe per run reports; the others only load the server) */
+    PlaylistProbe(RtmpPublisher publisher, boolean announce) {
         this.publisher = publisher;
+        this.announce = announce;
     }
 
     /** Follows a multivariant playlist to its first media playlist; returns the media playlist URI. */
@@ -127,8 +130,9 @@ final class PlaylistProbe {
     private void calibrate(Optional<MediaTimes> first) {
         if (first.isPresent() && !publisher.videoSentAt.isEmpty()) {
             offsetMs = first.get().firstMs() - publisher.videoSentAt.firstKey();
-            System.out.printf(
-                    "probe: media time offset %d ms (server timestamps minus publisher timestamps)%n", offsetMs);
+            if (announce)
+                System.out.printf(
+                        "probe: media time offset %d ms (server timestamps minus publisher timestamps)%n", offsetMs);
         }
     }
 
