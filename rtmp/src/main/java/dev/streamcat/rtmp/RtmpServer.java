@@ -54,7 +54,9 @@ public final class RtmpServer implements AutoCloseable {
 
     private RtmpServer(Builder settings) {
         this.settings = settings;
-        this.group = new MultiThreadIoEventLoopGroup(settings.threads, NettyTransport.ioHandlerFactory());
+        int threads =
+                settings.threads > 0 ? settings.threads : Runtime.getRuntime().availableProcessors();
+        this.group = new MultiThreadIoEventLoopGroup(threads, NettyTransport.ioHandlerFactory());
     }
 
     public static Builder builder() {
@@ -203,7 +205,11 @@ public final class RtmpServer implements AutoCloseable {
             return this;
         }
 
-        /** Event loop threads when the server creates its own; 0 (default) lets Netty choose. */
+        /**
+         * Event loop threads; 0 (default) means one per available processor. The loops never block, so
+         * more (Netty's own default is two per processor) would only spread the connections thinner and
+         * wake each loop more often for fewer messages.
+         */
         public Builder threads(int threads) {
             if (threads < 0) {
                 throw new IllegalArgumentException("threads must be >= 0");
