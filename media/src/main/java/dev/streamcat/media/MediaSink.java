@@ -29,4 +29,15 @@ public interface MediaSink {
 
     /** The publisher stopped; no more calls follow for this stream. */
     default void onEnd() {}
+
+    /**
+     * Read pacing: the lowest frame timestamp (decode time, ms, the publisher's timeline) whose
+     * arrival may make this sink publish something. Frames below it only fill what is already being
+     * built, so the ingest may hand them over later, in one batch, without delaying anything a viewer
+     * sees. {@link Long#MIN_VALUE}, the default, asks for every frame as soon as it arrives; {@link
+     * Long#MAX_VALUE} says no frame is urgent. Asked on the ingest thread after frames; must be cheap.
+     */
+    default long urgentFromMs() {
+        return Long.MIN_VALUE;
+    }
 }

@@ -39,6 +39,17 @@ public interface PublishSink {
     /** One FLV audio tag body (FLV spec E.4.2, or E-RTMP {@code ExAudioTagHeader}); borrowed. */
     void onAudio(long timestampMs, ByteBuf flvAudioTagBody);
 
+    /**
+     * Read pacing: the lowest media timestamp (ms, as passed to {@link #onVideo}) whose message may make
+     * the sink publish something. While the next such message is not due, the session lets the kernel
+     * collect the bytes and reads them in one batch shortly before it is, instead of waking for every
+     * message. {@link Long#MIN_VALUE}, the default, turns pacing off: every message is read as soon as
+     * it arrives. Asked after each batch of reads; must be cheap.
+     */
+    default long urgentFromMs() {
+        return Long.MIN_VALUE;
+    }
+
     /** The publish has ended; nothing is called after this. */
     void onClose(CloseReason reason);
 }

@@ -69,7 +69,13 @@ public final class RtmpServer implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         var config = new SessionConfig(
-                settings.application, settings.authorizer(), settings.limits, settings.codecPolicy, registry, false);
+                settings.application,
+                settings.authorizer(),
+                settings.limits,
+                settings.codecPolicy,
+                registry,
+                false,
+                settings.readPacing);
         plainAddress = bind(settings.port, config, Optional.empty());
         if (settings.tlsContext != null) {
             tlsAddress = bind(settings.tlsPort, config.withSecure(true), Optional.of(settings.tlsContext));
@@ -143,6 +149,7 @@ public final class RtmpServer implements AutoCloseable {
         private RtmpLimits limits = RtmpLimits.defaults();
         private CodecPolicy codecPolicy = CodecPolicy.defaults();
         private int threads;
+        private boolean readPacing = true;
 
         private Builder() {}
 
@@ -215,6 +222,17 @@ public final class RtmpServer implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be >= 0");
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Read pacing (default on): while no message that could publish a part is due, a publishing
+         * connection lets the kernel collect its bytes and reads them in one batch just before, instead
+         * of waking for every message. Viewers see parts at the same moment; only the Linux epoll
+         * transport supports it. See {@code docs/design/rtmp.md}.
+         */
+        public Builder readPacing(boolean on) {
+            this.readPacing = on;
             return this;
         }
 

@@ -10,8 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /** A sink that copies what it gets (it never keeps the borrowed buffers) for tests to inspect. */
 public final class RecordingSink implements PublishSink {
 
-    /** One media tag: kind ({@code video}/{@code audio}), timestamp and the tag body bytes. */
-    public record Tag(String kind, long timestamp, byte[] body) {}
+    /** One media tag: kind ({@code video}/{@code audio}), timestamp, the tag body bytes, and when it came. */
+    public record Tag(String kind, long timestamp, byte[] body, long receivedNanos) {}
+
+    /** What {@link #urgentFromMs()} answers; {@link Long#MIN_VALUE} (no pacing) unless a test sets it. */
+    public volatile long urgentFrom = Long.MIN_VALUE;
 
     public final CompletableFuture<PublishHandle> started = new CompletableFuture<>();
     public final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
@@ -30,12 +33,17 @@ public final class RecordingSink implements PublishSink {
 
     @Override
     public void onVideo(long timestampMs, ByteBuf body) {
-        tags.add(new Tag("video", timestampMs, ByteBufUtil.getBytes(body)));
+        tags.add(new Tag("video", timestampMs, ByteBufUtil.getBytes(body), System.nanoTime()));
     }
 
     @Override
     public void onAudio(long timestampMs, ByteBuf body) {
-        tags.add(new Tag("audio", timestampMs, ByteBufUtil.getBytes(body)));
+        tags.add(new Tag("audio", timestampMs, ByteBufUtil.getBytes(body), System.nanoTime()));
+    }
+
+    @Override
+    public long urgentFromMs() {
+        return urgentFrom;
     }
 
     @Override

@@ -130,6 +130,43 @@ class RtmpServerFfmpegTest {
         assertThat(sink.metadata).anySatisfy(meta -> assertThat(meta).containsEntry("width", 640.0));
     }
 
+    /**
+     * Read pacing on a real socket: with a sink that calls nothing urgent, the server lets the kernel
+     * collect ffmpeg's real-time messages and reads them in batches (at most a second apart); without
+     * pacing it reads them as they come.
+     */
+    @Test
+    void pacedReadsComeInBatchesWhenNothingIsUrgent() throws Exception {
+        assumeTrue(NettyTransport.epoll() && List.of("amd64", "aarch64").contains(System.getProperty("os.arch")));
+        double paced = batchesPerTag(true);
+        double eager = batchesPerTag(false);
+        assertThat(paced).as("read batches per tag, paced").isLessThan(0.2);
+        assertThat(eager).as("read batches per tag, not paced").isGreaterThan(0.3);
+    }
+
+    /** Publishes 5 s in real time; counts groups of tags delivered within 2 ms of each other, after 3 s. */
+    private double batchesPerTag(boolean pacing) throws Exception {
+        var sink = new RecordingSink();
+        sink.urgentFrom = Long.MAX_VALUE;
+        sinks.put("paced", sink);
+        start(RtmpServer.builder().readPacing(pacing));
+        assertThat(exitCode(ffmpeg("rtmp://127.0.0.1:" + server.port() + "/app/paced", 5, true)))
+                .isZero();
+        sink.closed.get(10, TimeUnit.SECONDS);
+        server.close();
+        server = null;
+        List<RecordingSink.Tag> tags =
+                sink.tags.stream().filter(t -> t.timestamp() >= 3_000).toList();
+        assertThat(tags).hasSizeGreaterThan(50);
+        int batches = 1;
+        for (int i = 1; i < tags.size(); i++) {
+            if (tags.get(i).receivedNanos() - tags.get(i - 1).receivedNanos() > 2_000_000) {
+                batches++;
+            }
+        }
+        return (double) batches / tags.size();
+    }
+
     @Test
     void refusesWrongStreamKey() throws Exception {
         start(RtmpServer.builder());

@@ -52,6 +52,11 @@ final class IngestSink implements PublishSink {
     }
 
     @Override
+    public long urgentFromMs() {
+        return stream.ingest().urgentFromMs();
+    }
+
+    @Override
     public void onClose(CloseReason reason) {
         if (started) {
             stream.ingest().onEnd(); // the packager flushes and publishes EXT-X-ENDLIST

@@ -98,6 +98,12 @@ final class IngestMeter implements MediaSink {
         }
     }
 
+    /** Measures media time, not arrival time: batched frames measure the same. */
+    @Override
+    public long urgentFromMs() {
+        return Long.MAX_VALUE;
+    }
+
     @Override
     public void onEnd() {
         refresh();

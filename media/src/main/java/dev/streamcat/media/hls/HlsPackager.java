@@ -175,6 +175,29 @@ public final class HlsPackager implements MediaSink {
         }
     }
 
+    /**
+     * The lowest video timestamp that could close the open part: a part closes when a frame takes it
+     * past PART-TARGET, or follows a keyframe once it has 85% of it, or ends or force-cuts the segment
+     * (see {@link #placeLead}), so a frame at or below the smallest of those bounds only adds to it.
+     * Audio-led streams (timed by sample counts, not timestamps) and streams not yet running ask for
+     * every frame at once.
+     */
+    @Override
+    public long urgentFromMs() {
+        TrackTimeline lead = video;
+        if (phase != Phase.RUNNING || !hasVideo || lead == null || !part.hasLead()) {
+            return Long.MIN_VALUE;
+        }
+        int timescale = CmafTrack.VIDEO_TIMESCALE;
+        long partTarget = ticks(config.partTarget(), timescale);
+        long maxSegment = ticks(config.targetDuration().plusMillis(500), timescale) - 1;
+        long bound = Math.min(
+                partTarget * 85 / 100,
+                Math.min(ticks(config.segmentTarget(), timescale), maxSegment) - segmentLeadTicks);
+        long lastQuiet = lead.lastMsAtOrBefore(part.leadStart() + bound);
+        return lastQuiet == Long.MIN_VALUE ? Long.MIN_VALUE : lastQuiet + 1;
+    }
+
     /** Ends the stream: flushes the last part and segment and publishes EXT-X-ENDLIST. */
     @Override
     public void onEnd() {

@@ -49,6 +49,19 @@ final class TrackTimeline {
         return hasPending ? pendingTime : nextTime;
     }
 
+    /**
+     * The highest timestamp (ms) a next frame may carry and still get a decode time at or below {@code
+     * ticks}, counted from the held sample with the timestamp delta as its duration (how video is
+     * timed); {@link Long#MIN_VALUE} when no sample is held, or when a repeated or backward timestamp
+     * (which gets the last duration) could already pass {@code ticks}.
+     */
+    long lastMsAtOrBefore(long ticks) {
+        if (!hasPending || ticks - pendingTime < lastDuration) {
+            return Long.MIN_VALUE;
+        }
+        return pendingMs + Math.floorDiv((ticks - pendingTime) * 1000, timescale);
+    }
+
     long toTicks(long ms) {
         return Math.floorDiv((ms - originMs) * timescale, 1000);
     }

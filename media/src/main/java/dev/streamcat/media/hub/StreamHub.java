@@ -160,6 +160,19 @@ public final class StreamHub implements MediaSink {
         fanOut(s -> s.onMetadata(this.metadata));
     }
 
+    /** The lowest {@link MediaSink#urgentFromMs()} of the active subscribers; MAX_VALUE with none. */
+    @Override
+    public long urgentFromMs() {
+        long urgent = Long.MAX_VALUE;
+        for (int i = 0; i < active.size(); i++) {
+            Entry e = active.get(i);
+            if (!e.closed) {
+                urgent = Math.min(urgent, e.sink.urgentFromMs());
+            }
+        }
+        return joining.isEmpty() ? urgent : Long.MIN_VALUE;
+    }
+
     @Override
     public void onEnd() {
         fanOut(MediaSink::onEnd);

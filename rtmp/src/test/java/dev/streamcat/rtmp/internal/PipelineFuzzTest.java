@@ -174,7 +174,8 @@ class PipelineFuzzTest {
                 LIMITS,
                 CodecPolicy.defaults(),
                 registry,
-                false);
+                false,
+                true);
         return new EmbeddedChannel(
                 new ChunkEncoder(),
                 ChunkDecoder.of(LIMITS),

@@ -70,6 +70,7 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
     private @Nullable PublishSink sink;
     private @Nullable SessionHandle handle;
     private @Nullable ScheduledFuture<?> authorizationTimeout;
+    private ReadPacer pacer = new ReadPacer(null);
 
     public PublishSessionHandler(SessionConfig config) {
         this.config = config;
@@ -91,6 +92,21 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         handle(ctx, message);
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        PublishSink current = sink;
+        if (state == State.PUBLISHING && current != null) {
+            long urgentFrom;
+            try {
+                urgentFrom = current.urgentFromMs();
+            } catch (RuntimeException e) {
+                urgentFrom = Long.MIN_VALUE;
+            }
+            pacer.afterReads(urgentFrom);
+        }
+        ctx.fireChannelReadComplete();
     }
 
     private void handle(ChannelHandlerContext ctx, RtmpMessage message) {
@@ -244,6 +260,7 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
         ctx.write(new RtmpMessage.StreamBegin(publishStreamId));
         ctx.writeAndFlush(Replies.onStatus(publishStreamId, RtmpStatus.PUBLISH_START, "Publishing " + key));
         callSink(ctx, () -> accepted.onStart(started));
+        pacer = ReadPacer.forChannel(ctx, config.readPacing());
         for (Optional<RtmpMessage> next = queued.poll();
                 state == State.PUBLISHING && next.isPresent();
                 next = queued.poll()) {
@@ -303,6 +320,7 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
                                 publishStreamId, RtmpStatus.STREAM_FAILED, "Unsupported codec " + codec)));
                 return;
             }
+            pacer.onMessage(media.timestamp());
             if (media instanceof RtmpMessage.Video) {
                 callSink(ctx, () -> current.onVideo(media.timestamp(), media.payload()));
             } else {
@@ -382,6 +400,7 @@ public final class PublishSessionHandler extends ChannelInboundHandlerAdapter {
         SessionHandle currentHandle = handle;
         sink = null;
         handle = null;
+        pacer.stop();
         if (currentHandle != null) {
             currentHandle.deactivate();
         }

@@ -9,6 +9,7 @@ import dev.streamcat.rtmp.RtmpLimits;
  *
  * @param application the application name publishers must connect to (e.g. {@code app})
  * @param secure whether the listener is TLS (RTMPS)
+ * @param readPacing whether publishing connections pace their reads ({@link ReadPacer})
  */
 public record SessionConfig(
         String application,
@@ -16,9 +17,10 @@ public record SessionConfig(
         RtmpLimits limits,
         CodecPolicy codecPolicy,
         PublisherRegistry registry,
-        boolean secure) {
+        boolean secure,
+        boolean readPacing) {
 
     public SessionConfig withSecure(boolean tls) {
-        return new SessionConfig(application, authorizer, limits, codecPolicy, registry, tls);
+        return new SessionConfig(application, authorizer, limits, codecPolicy, registry, tls, readPacing);
     }
 }

@@ -49,7 +49,13 @@ class PublishSessionHandlerTest {
 
     private EmbeddedChannel server() {
         var config = new SessionConfig(
-                "app", r -> authorizer.authorize(r), RtmpLimits.defaults(), CodecPolicy.defaults(), registry, false);
+                "app",
+                r -> authorizer.authorize(r),
+                RtmpLimits.defaults(),
+                CodecPolicy.defaults(),
+                registry,
+                false,
+                true);
         var channel = new EmbeddedChannel(
                 new ChunkEncoder(),
                 ChunkDecoder.of(RtmpLimits.defaults()),
