@@ -17,6 +17,8 @@ import java.util.OptionalInt;
  * @param viewerWindow a viewer counts while it fetched the media playlist within this window
  * @param endedRetention how long an ended stream's playlist and media stay servable
  * @param webhooks URLs that receive every stream event, signed
+ * @param readPacing whether publishing connections pace their reads to the part boundaries ({@code
+ *     RtmpServer.Builder#readPacing})
  */
 public record LiveVideoConfig(
         OptionalInt rtmpPort,
@@ -24,7 +26,8 @@ public record LiveVideoConfig(
         HlsConfig hls,
         Duration viewerWindow,
         Duration endedRetention,
-        List<WebhookTarget> webhooks) {
+        List<WebhookTarget> webhooks,
+        boolean readPacing) {
 
     /**
      * An RTMPS listener.
@@ -47,25 +50,30 @@ public record LiveVideoConfig(
     /** No ingest listener: playback and stream operations answer as for offline channels. */
     public static LiveVideoConfig disabled() {
         return new LiveVideoConfig(
-                OptionalInt.empty(), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN, List.of());
+                OptionalInt.empty(), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN, List.of(), true);
     }
 
     /** RTMP ingest on {@code port} with default packaging. */
     public static LiveVideoConfig rtmp(int port) {
         return new LiveVideoConfig(
-                OptionalInt.of(port), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN, List.of());
+                OptionalInt.of(port), Optional.empty(), HlsConfig.defaults(), VIEWER_WINDOW, RETAIN, List.of(), true);
     }
 
     public LiveVideoConfig withRtmps(Rtmps tls) {
-        return new LiveVideoConfig(rtmpPort, Optional.of(tls), hls, viewerWindow, endedRetention, webhooks);
+        return new LiveVideoConfig(rtmpPort, Optional.of(tls), hls, viewerWindow, endedRetention, webhooks, readPacing);
     }
 
     public LiveVideoConfig withHls(HlsConfig config) {
-        return new LiveVideoConfig(rtmpPort, rtmps, config, viewerWindow, endedRetention, webhooks);
+        return new LiveVideoConfig(rtmpPort, rtmps, config, viewerWindow, endedRetention, webhooks, readPacing);
     }
 
     public LiveVideoConfig withWebhooks(List<WebhookTarget> targets) {
-        return new LiveVideoConfig(rtmpPort, rtmps, hls, viewerWindow, endedRetention, targets);
+        return new LiveVideoConfig(rtmpPort, rtmps, hls, viewerWindow, endedRetention, targets, readPacing);
+    }
+
+    /** Turns the RTMP read pacing (on by default, {@code RtmpServer.Builder#readPacing}) on or off. */
+    public LiveVideoConfig withReadPacing(boolean on) {
+        return new LiveVideoConfig(rtmpPort, rtmps, hls, viewerWindow, endedRetention, webhooks, on);
     }
 
     private static final Duration VIEWER_WINDOW = Duration.ofSeconds(15);

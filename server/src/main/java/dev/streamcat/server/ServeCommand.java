@@ -35,6 +35,7 @@ public final class ServeCommand implements Callable<Integer> {
             "rtmps-port",
             "rtmps-cert",
             "rtmps-key",
+            "rtmp-read-pacing",
             "region",
             "account-id",
             "public-host",
@@ -107,6 +108,14 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--rtmps-key", defaultValue = "", description = "PEM (PKCS#8) private key for RTMPS.")
     String rtmpsKey;
+
+    @Option(
+            names = "--rtmp-read-pacing",
+            defaultValue = "true",
+            description = "Read a publisher's bytes in batches timed to the part boundaries (Linux epoll only),"
+                    + " instead of one wake-up per message; parts are published at the same moment."
+                    + " Default: ${DEFAULT-VALUE}.")
+    String rtmpReadPacing;
 
     @Option(
             names = "--region",
@@ -360,7 +369,8 @@ public final class ServeCommand implements Callable<Integer> {
                 bool("--app-secure-cookies", appSecureCookies),
                 bool("--app-trust-proxy-headers", appTrustProxyHeaders),
                 publicEngineUrl(),
-                s3.map(chat::withS3).orElse(chat));
+                s3.map(chat::withS3).orElse(chat),
+                bool("--rtmp-read-pacing", rtmpReadPacing));
     }
 
     /** The S3-compatible endpoint, when {@code --s3-endpoint} is set; the other {@code --s3-*} options need it. */

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param publicEngineUrl the engine's public origin when it is not {@code http://<publicHost>:<enginePort>}
  *     (e.g. {@code https://video.example.com} behind a TLS proxy): playback URLs and the chat URL use it
  * @param chat the chat gateway's settings (review handler mapping, filters, logging endpoints)
+ * @param rtmpReadPacing whether RTMP publishers' reads are paced to the part boundaries ({@code --rtmp-read-pacing})
  */
 public record ServerConfig(
         Path dataDir,
@@ -34,7 +35,8 @@ public record ServerConfig(
         boolean appSecureCookies,
         boolean appTrustProxyHeaders,
         Optional<URI> publicEngineUrl,
-        ChatGatewayConfig chat) {
+        ChatGatewayConfig chat,
+        boolean rtmpReadPacing) {
 
     /** A configuration without RTMPS, with plain-HTTP cookies and the default chat settings. */
     public ServerConfig(
@@ -65,7 +67,8 @@ public record ServerConfig(
                 false,
                 false,
                 Optional.empty(),
-                ChatGatewayConfig.defaults());
+                ChatGatewayConfig.defaults(),
+                true);
     }
 
     /** The RTMPS listener: its port and PEM certificate chain and PKCS#8 private key. */

@@ -140,7 +140,7 @@ public final class StreamCatServer implements AutoCloseable {
     }
 
     private static LiveVideoConfig liveVideo(ServerConfig config) {
-        LiveVideoConfig live = LiveVideoConfig.rtmp(config.rtmpPort());
+        LiveVideoConfig live = LiveVideoConfig.rtmp(config.rtmpPort()).withReadPacing(config.rtmpReadPacing());
         return config.rtmps()
                 .map(tls ->
                         live.withRtmps(new LiveVideoConfig.Rtmps(tls.port(), tls.certificateChain(), tls.privateKey())))

@@ -136,6 +136,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void rtmpReadPacingIsOnUnlessTurnedOff() throws Exception {
+        assertThat(config(Map.of()).rtmpReadPacing()).isTrue();
+        assertThat(config(Map.of("STREAMCAT_RTMP_READ_PACING", "false")).rtmpReadPacing())
+                .isFalse();
+        assertThat(config(Map.of(), "--rtmp-read-pacing", "false").rtmpReadPacing())
+                .isFalse();
+        assertThatThrownBy(() -> config(Map.of(), "--rtmp-read-pacing", "sometimes"))
+                .hasMessageStartingWith("--rtmp-read-pacing");
+    }
+
+    @Test
     void refusesAPublicEngineUrlThatIsNotAnOrigin() {
         for (String bad : List.of("ftp://x.example", "https://x.example/video", "https://x.example?a=b", "x.example")) {
             assertThatThrownBy(() -> config(Map.of(), "--public-engine-url", bad))

@@ -31,6 +31,7 @@ public final class IngestServer implements AutoCloseable {
         RtmpServer.Builder builder = RtmpServer.builder()
                 .host(bindHost)
                 .port(config.rtmpPort().orElseThrow())
+                .readPacing(config.readPacing())
                 .authorizer(new IngestAuthorizer(
                         ivs, registry, lookups, config.rtmps().isPresent()));
         config.rtmps().ifPresent(tls -> builder.tls(tls.port(), tls.certificateChain(), tls.privateKey()));

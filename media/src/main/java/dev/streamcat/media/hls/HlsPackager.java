@@ -41,8 +41,10 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>A changed sequence header closes the segment and starts a new init version behind an
- * EXT-X-DISCONTINUITY. A sample's duration is known when the next one of its track arrives, so a
- * part is published one frame after its end.
+ * EXT-X-DISCONTINUITY. A sample's duration is known when the next one of its track arrives, so one
+ * sample is held back; a part is published when the frame at its end arrives if that frame is
+ * known to start the next part (a keyframe, or by the recent frame durations, once the part has 85%
+ * of PART-TARGET), else one frame later.
  *
  * <p>Threading: the {@link MediaSink} methods are confined to the ingest thread of the stream and
  * never block. {@link #addTimedMetadata} is thread-safe. Readers use {@link #playlist()}.
@@ -178,7 +180,8 @@ public final class HlsPackager implements MediaSink {
     /**
      * The lowest video timestamp that could close the open part: a part closes when a frame takes it
      * past PART-TARGET, or follows a keyframe once it has 85% of it, or ends or force-cuts the segment
-     * (see {@link #placeLead}), so a frame at or below the smallest of those bounds only adds to it.
+     * ({@link #placeLead}), or once it has 85% of PART-TARGET ({@link #closeBeforeHeld}), so a frame
+     * below the smallest of those bounds only adds to it.
      * Audio-led streams (timed by sample counts, not timestamps) and streams not yet running ask for
      * every frame at once.
      */
@@ -192,8 +195,8 @@ public final class HlsPackager implements MediaSink {
         long partTarget = ticks(config.partTarget(), timescale);
         long maxSegment = ticks(config.targetDuration().plusMillis(500), timescale) - 1;
         long bound = Math.min(
-                partTarget * 85 / 100,
-                Math.min(ticks(config.segmentTarget(), timescale), maxSegment) - segmentLeadTicks);
+                (partTarget * 85 + 99) / 100 - 1,
+                Math.min(ticks(config.segmentTarget(), timescale) - 1, maxSegment) - segmentLeadTicks);
         long lastQuiet = lead.lastMsAtOrBefore(part.leadStart() + bound);
         return lastQuiet == Long.MIN_VALUE ? Long.MIN_VALUE : lastQuiet + 1;
     }
@@ -319,6 +322,7 @@ public final class HlsPackager implements MediaSink {
             video = new TrackTimeline(CmafTrack.VIDEO_TIMESCALE, 0, originMs, startTicks(v.dtsMs(), 90_000));
         }
         video.push(v.dtsMs(), v.compositionOffsetMs(), v.keyframe(), v.data()).ifPresent(this::placeLead);
+        closeBeforeHeld(video, CmafTrack.VIDEO_TIMESCALE);
     }
 
     private void onAudioFrame(AudioFrame a) {
@@ -340,6 +344,7 @@ public final class HlsPackager implements MediaSink {
             done.ifPresent(part::addOther);
         } else {
             done.ifPresent(this::placeLead);
+            closeBeforeHeld(audio, audio.timescale());
         }
     }
 
@@ -365,13 +370,40 @@ public final class HlsPackager implements MediaSink {
             long maxSegment = ticks(config.targetDuration().plusMillis(500), timescale) - 1;
             boolean sync = t.sample().sync();
             if ((sync && segment >= ticks(config.segmentTarget(), timescale)) || segment + d > maxSegment) {
-                closePart();
+                if (part.hasLead()) { // else it holds only audio, which goes on with this sample
+                    closePart();
+                }
                 closeSegment();
-            } else if (part.leadDuration() + d > partTarget || (sync && part.leadDuration() * 100 >= partTarget * 85)) {
+            } else if (part.hasLead()
+                    && (part.leadDuration() + d > partTarget
+                            || (sync && part.leadDuration() * 100 >= partTarget * 85))) {
                 closePart();
             }
         }
         part.addLead(t);
+    }
+
+    /**
+     * Publishes the part one frame earlier than {@link #placeLead} would, as soon as the sample the
+     * timeline holds back is known to start the next part: it is a keyframe that ends the segment, or
+     * that follows 85% of PART-TARGET, or even the shortest of the recent frame durations would take
+     * the part past PART-TARGET. The estimate is used only once the part has 85% of PART-TARGET, so a
+     * part cut on a too long estimate still has an allowed length; a too short one leaves the cut to
+     * {@link #placeLead}.
+     */
+    private void closeBeforeHeld(TrackTimeline lead, int timescale) {
+        if (!part.hasLead() || !lead.holding()) {
+            return;
+        }
+        long partTarget = ticks(config.partTarget(), timescale);
+        long length = part.leadDuration();
+        boolean sync = lead.heldSync();
+        if (sync && segmentLeadTicks + length >= ticks(config.segmentTarget(), timescale)) {
+            closePart();
+            closeSegment();
+        } else if (length * 100 >= partTarget * 85 && (sync || length + lead.shortRecentDuration() > partTarget)) {
+            closePart();
+        }
     }
 
     private int timescaleOfAudio() {

@@ -28,6 +28,9 @@ final class TrackTimeline {
     private boolean hasPending;
     private long nextTime;
     private int lastDuration;
+    private static final int RECENT = 8;
+    private final int[] recent = new int[RECENT];
+    private int recentNext;
 
     /** A completed sample and its decode time. */
     record Timed(long decodeTime, Sample sample) {}
@@ -62,6 +65,30 @@ final class TrackTimeline {
         return pendingMs + Math.floorDiv((ticks - pendingTime) * 1000, timescale);
     }
 
+    /** Whether a sample is held back, waiting for the next one to give its duration. */
+    boolean holding() {
+        return hasPending;
+    }
+
+    /** Whether the held sample is a sync sample (keyframe). */
+    boolean heldSync() {
+        return hasPending && pendingSync;
+    }
+
+    /**
+     * The shortest of the last {@value #RECENT} sample durations (the first guess before any), in the
+     * track timescale: a cautious estimate of the held sample's duration.
+     */
+    int shortRecentDuration() {
+        int shortest = lastDuration;
+        for (int d : recent) {
+            if (d > 0) {
+                shortest = Math.min(shortest, d);
+            }
+        }
+        return shortest;
+    }
+
     long toTicks(long ms) {
         return Math.floorDiv((ms - originMs) * timescale, 1000);
     }
@@ -85,6 +112,8 @@ final class TrackTimeline {
                 duration = (int) (delta * timescale / 1000);
             }
             lastDuration = duration;
+            recent[recentNext] = duration;
+            recentNext = (recentNext + 1) % RECENT;
             done = Optional.of(complete(duration));
             time = pendingTime + duration;
         }

@@ -160,7 +160,10 @@ public final class StreamHub implements MediaSink {
         fanOut(s -> s.onMetadata(this.metadata));
     }
 
-    /** The lowest {@link MediaSink#urgentFromMs()} of the active subscribers; MAX_VALUE with none. */
+    /**
+     * The lowest {@link MediaSink#urgentFromMs()} of the active subscribers ({@link Long#MAX_VALUE} with
+     * none); {@link Long#MIN_VALUE} while a new subscriber waits to join, so it starts promptly.
+     */
     @Override
     public long urgentFromMs() {
         long urgent = Long.MAX_VALUE;

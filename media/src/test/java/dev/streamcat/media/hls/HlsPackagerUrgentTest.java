@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link HlsPackager#urgentFromMs()}: a frame below the mark must never publish anything (else read
  * pacing would delay a part), and the mark must leave most frames deferrable (else pacing saves
- * nothing).
+ * nothing). Also when a part is published: on the arrival of the frame at its end.
  */
 class HlsPackagerUrgentTest {
     private static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2025-01-01T00:00:00Z"));
@@ -95,6 +95,20 @@ class HlsPackagerUrgentTest {
             packager.onFrame(new AudioFrame(AudioCodec.AAC, i * 21L, AUDIO));
             assertThat(packager.urgentFromMs()).as("audio-led, frame %d", i).isEqualTo(Long.MIN_VALUE);
         }
+    }
+
+    @Test
+    void publishesAPartWhenTheFrameAtItsEndArrives() {
+        var packager = new HlsPackager(HlsConfig.defaults(), CLOCK); // 333 ms parts
+        var stream = new SyntheticStream(packager, 30); // 30 fps: frames at 0, 33, 66, 100, ... 300, 333 ms
+        stream.until(0.333);
+        assertThat(packager.playlist().snapshot().lastPart())
+                .as("frames up to 300 ms")
+                .isEmpty();
+        stream.until(0.334);
+        assertThat(packager.playlist().snapshot().lastPart())
+                .as("the frame at 333 ms starts the next part: the first one (0-333 ms) is out")
+                .isPresent();
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * at once and the urgent message itself is read as it arrives, as without pacing.
  *
  * <p>The prediction maps media time to arrival time with the smallest {@code arrival - timestamp} seen
- * over the last {@value #EPOCH_MS}–{@value #EPOCH_MS_TWICE} ms: a live publisher sends in real time, so
+ * over the last 5–10 s ({@value #EPOCH_MS} ms epochs): a live publisher sends in real time, so
  * no message arrives earlier than that. A message read from a hold that was already urgent (the
  * publisher sent ahead of real time, or its clock jumped) is a miss: pacing pauses for {@value
  * #BACKOFF_MS} ms. A hold never lasts more than {@value #MAX_HOLD_MS} ms, and more than {@value
@@ -40,10 +40,9 @@ final class ReadPacer {
     static final long BACKOFF_MS = 10_000;
     static final long LEARN_MS = 2_000;
     static final long EPOCH_MS = 5_000;
-    static final long EPOCH_MS_TWICE = 2 * EPOCH_MS;
     /** A read this soon after the mark was lowered got bytes that arrived during the hold. */
     static final long RELEASE_READ_MS = 1;
-    /** Timestamp jumps beyond these restart the learning. */
+    /** Timestamp jumps beyond these (back, forward) restart the learning. */
     static final long MAX_BACKWARD_MS = 1_000;
 
     static final long MAX_FORWARD_MS = 10_000;
