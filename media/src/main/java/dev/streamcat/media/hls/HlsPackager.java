@@ -386,10 +386,10 @@ public final class HlsPackager implements MediaSink {
     /**
      * Publishes the part one frame earlier than {@link #placeLead} would, as soon as the sample the
      * timeline holds back is known to start the next part: it is a keyframe that ends the segment, or
-     * that follows 85% of PART-TARGET, or even the shortest of the recent frame durations would take
-     * the part past PART-TARGET. The estimate is used only once the part has 85% of PART-TARGET, so a
-     * part cut on a too long estimate still has an allowed length; a too short one leaves the cut to
-     * {@link #placeLead}.
+     * that follows 85% of PART-TARGET, or the longest of the recent frame durations would take the
+     * part past PART-TARGET. The estimate is used only once the part has 85% of PART-TARGET, so a part
+     * cut on a too long estimate (one more frame would have fitted) still has an allowed length; a too
+     * short one leaves the cut to {@link #placeLead}.
      */
     private void closeBeforeHeld(TrackTimeline lead, int timescale) {
         if (!part.hasLead() || !lead.holding()) {
@@ -401,7 +401,7 @@ public final class HlsPackager implements MediaSink {
         if (sync && segmentLeadTicks + length >= ticks(config.segmentTarget(), timescale)) {
             closePart();
             closeSegment();
-        } else if (length * 100 >= partTarget * 85 && (sync || length + lead.shortRecentDuration() > partTarget)) {
+        } else if (length * 100 >= partTarget * 85 && (sync || length + lead.longRecentDuration() > partTarget)) {
             closePart();
         }
     }

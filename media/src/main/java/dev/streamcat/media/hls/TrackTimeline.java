@@ -76,17 +76,16 @@ final class TrackTimeline {
     }
 
     /**
-     * The shortest of the last {@value #RECENT} sample durations (the first guess before any), in the
-     * track timescale: a cautious estimate of the held sample's duration.
+     * The longest of the last {@value #RECENT} sample durations (the first guess before any), in the
+     * track timescale: what the held sample's duration may well be. Millisecond timestamps at 30 fps
+     * step 33, 33, 34 ms, so the last duration alone would miss one boundary in two.
      */
-    int shortRecentDuration() {
-        int shortest = lastDuration;
+    int longRecentDuration() {
+        int longest = lastDuration;
         for (int d : recent) {
-            if (d > 0) {
-                shortest = Math.min(shortest, d);
-            }
+            longest = Math.max(longest, d);
         }
-        return shortest;
+        return longest;
     }
 
     long toTicks(long ms) {

@@ -100,14 +100,22 @@ class HlsPackagerUrgentTest {
     @Test
     void publishesAPartWhenTheFrameAtItsEndArrives() {
         var packager = new HlsPackager(HlsConfig.defaults(), CLOCK); // 333 ms parts
-        var stream = new SyntheticStream(packager, 30); // 30 fps: frames at 0, 33, 66, 100, ... 300, 333 ms
-        stream.until(0.333);
+        packager.onStart();
+        packager.onVideoConfig(SyntheticStream.AVC);
+        packager.onAudioConfig(SyntheticStream.AAC);
+        // 25 fps: the first part takes frames 0..280 ms and ends at 320 ms (a ninth frame would pass 333)
+        long audioMs = 0;
+        for (long videoMs = 0; videoMs <= 320; videoMs += 40) {
+            for (; audioMs < videoMs; audioMs += 21) {
+                packager.onFrame(new AudioFrame(AudioCodec.AAC, audioMs, AUDIO));
+            }
+            assertThat(packager.playlist().snapshot().lastPart())
+                    .as("before the frame at %d ms", videoMs)
+                    .isEmpty();
+            packager.onFrame(new VideoFrame(VideoCodec.AVC, videoMs, 0, videoMs == 0, VIDEO));
+        }
         assertThat(packager.playlist().snapshot().lastPart())
-                .as("frames up to 300 ms")
-                .isEmpty();
-        stream.until(0.334);
-        assertThat(packager.playlist().snapshot().lastPart())
-                .as("the frame at 333 ms starts the next part: the first one (0-333 ms) is out")
+                .as("the frame at 320 ms starts the next part: the first one is out without waiting for 360 ms")
                 .isPresent();
     }
 
