@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 final class TrackTimeline {
     private static final long MAX_GAP_MS = 10_000;
+    private static final int RECENT = 8;
 
     private final int timescale;
     private final int nominalDuration; // 0 = take durations from timestamps
@@ -28,8 +29,7 @@ final class TrackTimeline {
     private boolean hasPending;
     private long nextTime;
     private int lastDuration;
-    private static final int RECENT = 8;
-    private final int[] recent = new int[RECENT];
+    private final int[] recent = new int[RECENT]; // the last durations, a ring
     private int recentNext;
 
     /** A completed sample and its decode time. */
